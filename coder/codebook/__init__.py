@@ -1,0 +1,1 @@
+"""Codebooks: schema, safe loading and validation (and the PETRARCH importer)."""

@@ -1,0 +1,268 @@
+"""The codebook's data model: plain, typed records the later stages compile into matchers.
+
+These classes hold already-validated data. Checking YAML against them (and reporting
+`file:line: entry: message`) is the loader's job; nothing here reads files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ActorKind = str  # country | territory | igo | ngo | armed_group | person | group
+
+ACTOR_KINDS = ("country", "territory", "igo", "ngo", "armed_group", "person", "group")
+UNKNOWN_COUNTRY = "---"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (or suspicious) in a codebook, with where it is."""
+
+    path: str
+    line: int
+    entry: str
+    message: str
+    severity: str = "error"  # "error" stops loading; "warning" is printed only
+
+    def __str__(self) -> str:
+        kind = "" if self.severity == "error" else "warning: "
+        return f"{self.path}:{self.line}: {self.entry}: {kind}{self.message}"
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """An inclusive date range; either end may be open."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def contains(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    @property
+    def width_days(self) -> float:
+        """Range width; open ends count as very wide so bounded ranges are more specific."""
+        if self.start is None or self.end is None:
+            return float("inf") if (self.start is None and self.end is None) else 1e9
+        return (self.end - self.start).days
+
+    @property
+    def recency(self) -> dt.date:
+        """Sort key for 'most recent range' when a story has no date."""
+        return self.end or dt.date.max
+
+
+ALWAYS = DateRange()
+
+
+@dataclass(frozen=True)
+class EventType:
+    code: str
+    name: str
+    root: str
+    quad_class: int
+    goldstein: float
+
+
+@dataclass(frozen=True)
+class DatedCode:
+    code: str
+    valid: DateRange = ALWAYS
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class ActorName:
+    """A surface form of an actor. `form` says how it composes: name, adjective or capital."""
+
+    text: str
+    form: str  # "name" | "adjective" | "capital" | "alias"
+    valid: DateRange = ALWAYS
+
+
+@dataclass
+class Actor:
+    code: str
+    kind: ActorKind
+    names: list[ActorName]
+    country: str = ""
+    iso3: str = ""
+    cow: int | None = None
+    codes: list[DatedCode] = field(default_factory=list)
+    note: str = ""
+    source: str = ""  # file:line, for `coder explain`
+
+    def code_on(self, day: dt.date | None) -> tuple[str, DatedCode | None]:
+        """The code valid on `day`: narrowest containing range; no date -> most recent range."""
+        if not self.codes:
+            return self.code, None
+        if day is None:
+            best = max(self.codes, key=lambda c: (c.valid.recency, -c.valid.width_days))
+            return best.code, best
+        hits = [c for c in self.codes if c.valid.contains(day)]
+        if not hits:
+            return self.code, None
+        best = min(hits, key=lambda c: c.valid.width_days)
+        return best.code, best
+
+    @property
+    def entity(self) -> str:
+        """The country (or organisation) part used when a role word composes with this actor."""
+        if self.kind in ("country", "territory", "igo", "ngo", "armed_group", "group"):
+            return self.code
+        return self.country
+
+
+@dataclass(frozen=True)
+class AgentWord:
+    phrase: str
+    role: str
+    plural: str | None
+    source: str = ""
+
+
+@dataclass
+class VerbPattern:
+    """One verb or noun pattern; see docs/CODEBOOK_FORMAT.md for the meaning of each field."""
+
+    id: str
+    code: str
+    trigger_kind: str  # "verb" | "noun"
+    lemmas: frozenset[str]
+    particle: frozenset[str] = frozenset()
+    object: frozenset[str] | None = None  # None = unconstrained
+    object_none: bool = False
+    not_object: frozenset[str] = frozenset()
+    prep: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    complement: frozenset[str] = frozenset()
+    source: str = "subject"
+    target: str = "object"
+    voice: str = "any"
+    reverse: str | None = None
+    mutual: bool = False
+    examples: list[Example] = field(default_factory=list)
+    note: str = ""
+    order: int = 0
+    origin: str = ""  # file:line
+
+    @property
+    def specificity(self) -> int:
+        score = 0
+        if self.object is not None or self.object_none:
+            score += 2
+        score += len(self.prep) * 2
+        if self.particle:
+            score += 2
+        if self.complement:
+            score += 2
+        if self.not_object:
+            score += 1
+        if self.target.startswith("prep:"):
+            score += 1
+        if self.voice != "any":
+            score += 1
+        return score
+
+
+@dataclass(frozen=True)
+class ExpectedEvent:
+    source: str
+    target: str
+    code: str
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.target} {self.code}"
+
+
+@dataclass
+class Example:
+    text: str
+    events: list[ExpectedEvent]
+    date: dt.date | None = None
+    pattern_id: str = ""
+    origin: str = ""
+
+
+@dataclass(frozen=True)
+class Discard:
+    phrase: str
+    scope: str  # "sentence" | "story"
+
+
+@dataclass(frozen=True)
+class IssuePhrase:
+    phrase: str
+    theme: str
+    negative: bool = False
+
+
+@dataclass
+class ModalityRule:
+    verbs: list[str]
+    mapping: dict[str, str]
+    auxiliaries: list[str] = field(default_factory=list)
+
+    def map_code(self, code: str) -> str | None:
+        """Longest key of `mapping` that is a prefix of `code`, or None."""
+        for cut in range(len(code), 0, -1):
+            hit = self.mapping.get(code[:cut])
+            if hit is not None:
+                return hit
+        return None
+
+
+@dataclass
+class Rules:
+    negation_words: list[str] = field(default_factory=list)
+    denial_verbs: list[str] = field(default_factory=list)
+    hedge_modals: list[str] = field(default_factory=list)
+    hedge_verbs: list[str] = field(default_factory=list)
+    conditionals: list[str] = field(default_factory=list)
+    unasserted_verbs: list[str] = field(default_factory=list)
+    intent: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
+    threat: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
+    refusal: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
+    both_parties: list[str] = field(default_factory=list)
+    side_words: list[str] = field(default_factory=list)
+    person_pronouns: list[str] = field(default_factory=list)
+    group_pronouns: list[str] = field(default_factory=list)
+    mutual_roots: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Codebook:
+    name: str
+    version: str
+    description: str
+    directory: Path
+    events: dict[str, EventType]
+    roles: dict[str, str]
+    agents: list[AgentWord]
+    actors: list[Actor]
+    wordsets: dict[str, frozenset[str]]
+    patterns: list[VerbPattern]
+    rules: Rules
+    discards: list[Discard]
+    issues: list[IssuePhrase]
+    warnings: list[Problem] = field(default_factory=list)
+
+    def summary(self) -> dict[str, int]:
+        """Counts printed by `coder validate`."""
+        roots = sum(1 for c in self.events if len(c) == 2)
+        return {
+            "event codes": len(self.events),
+            "root codes": roots,
+            "actors": len(self.actors),
+            "actor names": sum(len(a.names) for a in self.actors),
+            "persons": sum(1 for a in self.actors if a.kind == "person"),
+            "roles": len(self.roles),
+            "agent phrases": len(self.agents),
+            "word sets": len(self.wordsets),
+            "patterns": len(self.patterns),
+            "examples": sum(len(p.examples) for p in self.patterns),
+            "codes with patterns": len({p.code for p in self.patterns}),
+            "discards": len(self.discards),
+            "issue phrases": len(self.issues),
+        }

@@ -1,0 +1,258 @@
+"""Reading a corpus of stories and coding it, losing nothing.
+
+Inputs: JSON Lines, CSV/TSV with a header, Parquet, a directory of `.txt` stories, or `-` (stdin
+JSONL); `.gz` files are read transparently. A record that cannot be used (bad JSON, no text,
+undecodable bytes, a date that does not parse) becomes a :class:`BadRecord` with its file and line,
+and the rest of the corpus is still coded. Stories longer than spaCy's `max_length` are coded in
+pieces at paragraph or sentence boundaries, never dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from spacy.language import Language
+
+from coder.component import parse_date
+from coder.events.record import Event
+
+DATE_IN_NAME = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    date: str  # ISO or ""
+    text: str
+    origin: str  # file:line, for error messages
+
+
+@dataclass(frozen=True)
+class BadRecord:
+    file: str
+    line: int
+    story_id: str
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "line": self.line, "story_id": self.story_id, "reason": self.reason}
+
+
+class InputError(Exception):
+    """An input that cannot be read at all (missing file, unknown format): reported before any work."""
+
+
+@dataclass(frozen=True)
+class Fields:
+    id: str = "id"
+    date: str = "date"
+    text: str = "text"
+
+
+def input_kind(path: str) -> str:
+    if path == "-":
+        return "jsonl"
+    p = Path(path)
+    if p.is_dir():
+        return "txtdir"
+    name = p.name.lower().removesuffix(".gz")
+    for ext, kind in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "jsonl"), (".csv", "csv"),
+                      (".tsv", "tsv"), (".tab", "tsv"), (".parquet", "parquet"), (".pq", "parquet"),
+                      (".txt", "txt")):
+        if name.endswith(ext):
+            return kind
+    raise InputError(f"{path}: cannot tell the input format (use .jsonl, .csv, .tsv, .parquet, .txt or a directory)")
+
+
+def check_inputs(paths: Iterable[str]) -> None:
+    """Fail early, with one clear message, on inputs that do not exist or have no known format."""
+    for path in paths:
+        if path != "-" and not Path(path).exists():
+            raise InputError(f"{path}: no such file or directory")
+        input_kind(path)
+
+
+def _open_text(path: str) -> IO[bytes]:
+    if path == "-":
+        return sys.stdin.buffer
+    if path.endswith(".gz"):
+        return gzip.open(path, "rb")
+    return open(path, "rb")
+
+
+def _make_story(file: str, line: int, raw_id, raw_date, text, default_date: str | None) -> Story | BadRecord:
+    sid = "" if raw_id is None else str(raw_id)
+    if not sid:
+        sid = f"{Path(file).name}:{line}"
+    if not isinstance(text, str) or not text.strip():
+        return BadRecord(file, line, sid, "missing or empty text")
+    date_value = raw_date if raw_date not in (None, "") else default_date
+    try:
+        day = parse_date(date_value)
+    except (ValueError, TypeError):
+        return BadRecord(file, line, sid, f"date {raw_date!r} does not parse (want YYYY-MM-DD)")
+    return Story(sid, day.isoformat() if day else "", text, f"{file}:{line}")
+
+
+def _jsonl(path: str, fields: Fields, default_date: str | None) -> Iterator[Story | BadRecord]:
+    with _open_text(path) as fh:
+        for line_no, raw in enumerate(fh, start=1):
+            if not raw.strip():
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                yield BadRecord(path, line_no, "", f"undecodable bytes (not UTF-8): {err.reason}")
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as err:
+                yield BadRecord(path, line_no, "", f"bad JSON: {err.msg}")
+                continue
+            if not isinstance(record, dict):
+                yield BadRecord(path, line_no, "", "a line must be a JSON object")
+                continue
+            yield _make_story(path, line_no, record.get(fields.id), record.get(fields.date),
+                              record.get(fields.text), default_date)
+
+
+def _table(path: str, fields: Fields, default_date: str | None, delimiter: str) -> Iterator[Story | BadRecord]:
+    with _open_text(path) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", errors="strict", newline="")
+        reader = csv.DictReader(text, delimiter=delimiter)
+        row_no = 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except UnicodeDecodeError as err:
+                yield BadRecord(path, row_no + 1, "", f"undecodable bytes (not UTF-8): {err.reason}; rest of file skipped")
+                break
+            except csv.Error as err:
+                yield BadRecord(path, reader.line_num, "", f"bad CSV: {err}")
+                continue
+            row_no += 1
+            if fields.text not in row:
+                raise InputError(f"{path}: no column {fields.text!r} (columns: {', '.join(reader.fieldnames or [])})")
+            yield _make_story(path, reader.line_num, row.get(fields.id), row.get(fields.date), row.get(fields.text),
+                              default_date)
+
+
+def _parquet(path: str, fields: Fields, default_date: str | None) -> Iterator[Story | BadRecord]:
+    import pandas as pd
+
+    df = pd.read_parquet(path)
+    if fields.text not in df.columns:
+        raise InputError(f"{path}: no column {fields.text!r}")
+    for i, row in enumerate(df.to_dict("records"), start=1):
+        yield _make_story(path, i, row.get(fields.id), row.get(fields.date), row.get(fields.text), default_date)
+
+
+def _txt(path: Path, default_date: str | None) -> Story | BadRecord:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        return BadRecord(str(path), 1, path.stem, f"undecodable bytes (not UTF-8): {err.reason}")
+    m = DATE_IN_NAME.search(path.name)
+    date = default_date or (f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None)
+    return _make_story(str(path), 1, path.stem, date, text, None)
+
+
+def read_stories(paths: Iterable[str], fields: Fields = Fields(), default_date: str | None = None
+                 ) -> Iterator[Story | BadRecord]:
+    """Stories (and bad records) from every input, in order."""
+    for path in paths:
+        kind = input_kind(path)
+        if kind == "jsonl":
+            yield from _jsonl(path, fields, default_date)
+        elif kind in ("csv", "tsv"):
+            yield from _table(path, fields, default_date, "," if kind == "csv" else "\t")
+        elif kind == "parquet":
+            yield from _parquet(path, fields, default_date)
+        elif kind == "txt":
+            yield _txt(Path(path), default_date)
+        else:
+            for file in sorted(Path(path).rglob("*.txt")):
+                yield _txt(file, default_date)
+
+
+def split_long(text: str, max_chars: int) -> list[str]:
+    """Pieces of at most `max_chars`, cut at paragraph, then sentence, then space boundaries."""
+    if len(text) <= max_chars:
+        return [text]
+    pieces: list[str] = []
+    rest = text
+    while len(rest) > max_chars:
+        window = rest[:max_chars]
+        cut = max(window.rfind("\n\n"), window.rfind("\n"))
+        if cut < max_chars // 2:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut = cut + 1 if cut > 0 else -1
+        if cut < max_chars // 2:
+            cut = window.rfind(" ")
+        if cut <= 0:
+            cut = max_chars
+        pieces.append(rest[:cut])
+        rest = rest[cut:]
+    pieces.append(rest)
+    return pieces
+
+
+def code_story(nlp: Language, story: Story) -> list[Event]:
+    """Code one story (in pieces if it exceeds `nlp.max_length`); sentence numbers run on."""
+    return list(code_stories(nlp, [story]))[0][1]
+
+
+def code_stories(nlp: Language, stories: Iterable[Story], batch_size: int = 32
+                 ) -> Iterator[tuple[Story, list[Event]]]:
+    """Events of each story, in input order, coding in batches with `nlp.pipe`."""
+    limit = max(1000, nlp.max_length - 10)
+
+    def docs():
+        for story in stories:
+            for piece_no, piece in enumerate(split_long(story.text, limit)):
+                doc = nlp.make_doc(piece)
+                doc._.story_date = story.date or None
+                doc._.story_id = story.id
+                yield (doc, (story, piece_no))
+
+    current: Story | None = None
+    events: list[Event] = []
+    sentence_offset = 0
+    char_offset = 0
+    for doc, (story, piece_no) in nlp.pipe(docs(), batch_size=batch_size, as_tuples=True):
+        if piece_no == 0:
+            if current is not None:
+                yield current, events
+            current, events, sentence_offset, char_offset = story, [], 0, 0
+        for e in doc._.events:
+            if sentence_offset or char_offset:
+                e = _shift(e, sentence_offset, char_offset)
+            events.append(e)
+        sentence_offset += sum(1 for _ in doc.sents)
+        char_offset += len(doc.text)
+    if current is not None:
+        yield current, events
+
+
+def _shift(event: Event, sentences: int, chars: int) -> Event:
+    data = event.to_dict()
+    data["sentence_no"] += sentences
+    for key in ("source_start", "source_end", "target_start", "target_end", "trigger_start", "trigger_end"):
+        data[key] += chars
+    return Event.from_dict(data)
+
+
+def today() -> str:
+    return dt.date.today().isoformat()

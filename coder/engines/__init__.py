@@ -1,0 +1,1 @@
+"""Execution engines for corpus runs (local processes; Dask in a later step)."""

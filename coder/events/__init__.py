@@ -1,0 +1,1 @@
+"""Events: roles, coding rules and the Event record."""

@@ -1,0 +1,218 @@
+"""From one parsed story to events: triggers, vetoes, modality, roles, pairs.
+
+For every sentence, each token whose lemma has patterns is matched; a trigger that is negated,
+hedged or only claimed (accused of, denied) gives nothing. Modality verbs map the action code
+(agree to meet -> 036, threaten to attack -> 138, refuse to meet -> 125). Source and target phrases
+resolve to actors; compound actors give one event per pair, reciprocal codes both directions.
+A `Trace` keeps what was considered, for `coder explain`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from coder.codebook.schema import Codebook
+from coder.events.record import Event
+from coder.events.roles import effective_subject, slot_tokens
+from coder.events.rules import Modality, RuleBook
+from coder.match.actors import ActorIndex
+from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
+from coder.match.syntax import is_fronted_participle, is_passive
+from coder.match.verbs import Trigger, VerbIndex
+
+
+@dataclass
+class Considered:
+    """One trigger the coder looked at, and what became of it (for explain)."""
+
+    sentence_no: int
+    trigger: str
+    pattern_id: str
+    outcome: str
+
+
+@dataclass
+class Trace:
+    actors: list[tuple[int, ResolvedActor]] = field(default_factory=list)
+    considered: list[Considered] = field(default_factory=list)
+
+
+@dataclass
+class _Draft:
+    source: ResolvedActor
+    target: ResolvedActor
+    code: str
+    trigger: Trigger
+    modality: str
+    speaker: str
+
+
+class StoryCoder:
+    """Codes the sentences of one Doc (= one story) with a compiled codebook."""
+
+    def __init__(self, book: Codebook, actors: ActorIndex, verbs: VerbIndex, rules: RuleBook,
+                 unknown_country: str, discard_sentence) -> None:
+        self.book = book
+        self.actors = actors
+        self.verbs = verbs
+        self.rules = rules
+        self.unknown = unknown_country
+        self.discard_sentence = discard_sentence
+        self.mutual_roots = set(book.rules.mutual_roots)
+
+    def code(self, doc: Doc, day: dt.date | None, story_id: str, trace: Trace | None = None) -> list[Event]:
+        memory = StoryMemory()
+        mentions = self.actors.find_mentions(doc, day)
+        resolver = PhraseResolver(self.actors, doc, mentions, day, memory, self.book.rules, self.unknown)
+        date_text = day.isoformat() if day else ""
+        events: list[Event] = []
+        for sent_no, sent in enumerate(doc.sents, start=1):
+            if self.discard_sentence(sent):
+                if trace is not None:
+                    trace.considered.append(Considered(sent_no, "", "", "sentence discarded"))
+                continue
+            drafts = self._sentence(sent, sent_no, resolver, memory, trace)
+            seen: set[tuple[str, str, str]] = set()
+            for draft in drafts:
+                key = (draft.source.code, draft.target.code, draft.code)
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(self._event(draft, story_id, sent_no, date_text, sent, len(seen) - 1))
+                memory.note_pair(draft.source, draft.target)
+        return events
+
+    # -- one sentence ------------------------------------------------------------------------
+    def _sentence(self, sent: Span, sent_no: int, resolver: PhraseResolver, memory: StoryMemory,
+                  trace: Trace | None) -> list[_Draft]:
+        drafts: list[_Draft] = []
+        for token in sent:
+            if token.i in resolver.at and resolver.at[token.i].kind == "actor":
+                continue
+            if not self.verbs.candidates(token):
+                continue
+            trigger = self.verbs.match(token)
+            if trigger is None:
+                if trace is not None:
+                    trace.considered.append(Considered(sent_no, token.text, "", "lemma has patterns; none fits"))
+                continue
+            outcome, made = self._code_trigger(trigger, resolver, memory)
+            drafts.extend(made)
+            if trace is not None:
+                trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome))
+        if trace is not None:
+            for token in sent:
+                if token.i in resolver._cache:
+                    for actor in resolver._cache[token.i]:
+                        trace.actors.append((sent_no, actor))
+        return drafts
+
+    def _code_trigger(self, trigger: Trigger, resolver: PhraseResolver, memory: StoryMemory) -> tuple[str, list[_Draft]]:
+        token, pattern = trigger.token, trigger.pattern
+        rules = self.rules
+        if pattern.trigger_kind == "verb" and is_fronted_participle(token):
+            return "participle modifying the speaker ('visiting X said'): not an event", []
+        if rules.negated(token):
+            return "negated: not coded", []
+        if rules.hedged(token):
+            return "hedged (modal or conditional): not coded", []
+        claimed = rules.unasserted_by(token)
+        if claimed is not None:
+            return f"only claimed under '{claimed.text}': not coded", []
+        modality: Modality | None | bool = None
+        if pattern.trigger_kind == "verb":
+            modality = rules.modality(token)
+            if modality is False:
+                return "governed by a negated, hedged or non-factual verb: not coded", []
+        code = pattern.code
+        mod_name = ""
+        if isinstance(modality, Modality):
+            mapped = modality.rule.map_code(code)
+            if mapped is None:
+                return f"{modality.kind} of {code}: no mapping in rules.yaml", []
+            if modality.kind == "intent" and code[:2] == "03":
+                mapped = code
+            code, mod_name = mapped, modality.kind
+        passive = pattern.trigger_kind == "verb" and is_passive(token)
+        kind = pattern.trigger_kind
+        src_slot, tgt_slot = pattern.source, pattern.target
+        sources = self._actors(slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word), resolver)
+        targets = self._actors(slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word), resolver)
+        if kind == "verb" and not sources and passive and src_slot == "subject":
+            return "agentless passive: no source", []
+        speaker = ""
+        say = rules.speaker_verb(token)
+        if say is not None:
+            who = resolver.resolve(effective_subject(say))
+            speaker = who[0].code if who else ""
+        mutual_root = code[:2] in self.mutual_roots
+        pairs: list[tuple[ResolvedActor, ResolvedActor, str]] = []
+        if not targets and len(sources) >= 2 and (pattern.mutual or (mutual_root and tgt_slot != "none")):
+            for a in sources:
+                for b in sources:
+                    if a.code != b.code:
+                        pairs.append((a, b, code))
+        elif not sources and len(targets) >= 2 and tgt_slot == "prep:between":
+            for a in targets:
+                for b in targets:
+                    if a.code != b.code:
+                        pairs.append((a, b, code))
+        else:
+            for a in sources:
+                for b in targets:
+                    pairs.append((a, b, code))
+                    if mod_name in ("", "intent") and pattern.mutual:
+                        pairs.append((b, a, code))
+                    elif not mod_name and pattern.reverse:
+                        pairs.append((b, a, pattern.reverse))
+        if not sources and not targets:
+            return "no source or target actor", []
+        if not pairs:
+            return "missing source or target actor", []
+        drafts = [
+            _Draft(a, b, c, trigger, mod_name, speaker)
+            for a, b, c in pairs
+            if not _same_actor(a, b)
+        ]
+        if not drafts:
+            return "source and target are the same actor", []
+        if len(sources) == 2 and sources[0].entity != sources[1].entity:
+            memory.note_pair(sources[0], sources[1])
+        return f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else ""), drafts
+
+    def _actors(self, tokens: list[Token], resolver: PhraseResolver) -> list[ResolvedActor]:
+        out: list[ResolvedActor] = []
+        for tok in tokens:
+            for actor in resolver.resolve(tok):
+                if all(actor.code != o.code for o in out):
+                    out.append(actor)
+        return out
+
+    def _event(self, d: _Draft, story_id: str, sent_no: int, date_text: str, sent: Span, index: int) -> Event:
+        etype = self.book.events[d.code]
+        t_start, t_end = d.trigger.span
+        doc = sent.doc
+        trig = doc[t_start:t_end]
+        return Event(
+            story_id=story_id, sentence_no=sent_no, date=date_text,
+            source=d.source.code, source_country=d.source.entity, source_role=d.source.role,
+            target=d.target.code, target_country=d.target.entity, target_role=d.target.role,
+            code=d.code, root_code=etype.root, quad_class=etype.quad_class, goldstein=etype.goldstein,
+            source_text=d.source.text, source_start=d.source.start_char, source_end=d.source.end_char,
+            target_text=d.target.text, target_start=d.target.start_char, target_end=d.target.end_char,
+            trigger=trig.text, trigger_start=trig.start_char, trigger_end=trig.end_char,
+            pattern_id=d.trigger.pattern.id, modality=d.modality, speaker=d.speaker,
+            sentence=sent.text.strip(), event_index=index,
+        )
+
+
+def _same_actor(a: ResolvedActor, b: ResolvedActor) -> bool:
+    """Same code, or the same entity where one side has no role (KAZ vs KAZGOV)."""
+    if a.code == b.code:
+        return True
+    if a.entity and a.entity == b.entity and (not a.role or not b.role):
+        return True
+    return False

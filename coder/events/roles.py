@@ -1,0 +1,113 @@
+"""Where a trigger's source and target are in the dependency tree.
+
+Source is the grammatical subject (inherited through coordination, open complements, participles
+and relative clauses); the target is the direct object or the object of the preposition a pattern
+names. In the passive the by-agent is the source and the passive subject the object. Noun triggers
+take their source from a possessor, a by-phrase, an actor adjective, or the verb they are object of.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from coder.match.syntax import child, direct_object, fronted_participle_object, is_passive, preposition_objects
+
+RELATIVIZERS = {"who", "which", "that", "whom"}
+OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", "press", "push", "persuade",
+                  "encourage", "allow", "permit", "help", "tell", "warn", "pressure", "want"}
+
+
+def effective_subject(token: Token, depth: int = 0) -> Token | None:
+    """The subject a verb has, or inherits from the clause it depends on."""
+    if depth > 6:
+        return None
+    subj = child(token, "nsubj", "csubj")
+    if subj is not None:
+        if subj.lower_ in RELATIVIZERS and token.dep_ == "relcl":
+            return token.head
+        return subj
+    if is_passive(token):
+        return None
+    fronted = fronted_participle_object(token)
+    if fronted is not None:
+        return fronted
+    dep = token.dep_
+    if dep == "xcomp":
+        ctrl = token.head
+        obj = child(ctrl, "dobj")
+        if obj is not None and ctrl.lemma_.lower() in OBJECT_CONTROL:
+            return obj
+        return effective_subject(ctrl, depth + 1)
+    if dep == "conj" and token.head.pos_ in ("VERB", "AUX"):
+        return effective_subject(token.head, depth + 1)
+    if dep in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return token.head
+    if dep == "advcl" and token.tag_ in ("VBG", "VBN"):
+        return effective_subject(token.head, depth + 1)
+    if dep == "pcomp" and token.head.head.pos_ in ("VERB", "AUX"):
+        return effective_subject(token.head.head, depth + 1)
+    return None
+
+
+def passive_agent(token: Token) -> Token | None:
+    objs = preposition_objects(token, "by")
+    return objs[0] if objs else None
+
+
+def noun_source(noun: Token, exclude: set[int], is_actor_word) -> list[Token]:
+    """Source of a nominal event: possessor, by-phrase, actor modifier, or the governing verb's subject."""
+    poss = child(noun, "poss")
+    if poss is not None:
+        return [poss]
+    by = preposition_objects(noun, "by")
+    if by:
+        return by[:1]
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i not in exclude and is_actor_word(c):
+            return [c]
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        subj = effective_subject(noun.head)
+        return [subj] if subj is not None else []
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB",):
+        verb = noun.head.head
+        if noun.head.lower_ in ("in", "during", "after", "at"):
+            return []
+        subj = effective_subject(verb)
+        return [subj] if subj is not None else []
+    return []
+
+
+def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_word) -> list[Token]:
+    """The head tokens of the phrase filling `slot` ('subject', 'object', 'prep:with', ...)."""
+    if slot == "none":
+        return []
+    if slot == "subject":
+        if kind == "noun":
+            return noun_source(trigger, set(), is_actor_word)
+        if passive:
+            agent = passive_agent(trigger)
+            return [agent] if agent is not None else []
+        subj = effective_subject(trigger)
+        return [subj] if subj is not None else []
+    if slot == "object":
+        if kind == "noun":
+            return preposition_objects(trigger, "of")
+        obj = direct_object(trigger)
+        return [obj] if obj is not None else []
+    if slot == "iobj":
+        found = child(trigger, "dative")
+        return [found] if found is not None else []
+    if slot == "possessor":
+        found = child(trigger, "poss")
+        return [found] if found is not None else []
+    if slot.startswith("prep:"):
+        prep = slot[5:]
+        found = preposition_objects(trigger, prep)
+        if not found and kind == "verb":
+            obj = direct_object(trigger)
+            if obj is not None:
+                found = preposition_objects(obj, prep)
+        if not found and kind == "noun" and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB":
+            found = preposition_objects(trigger.head, prep)
+        return found
+    return []

@@ -1,0 +1,120 @@
+"""Coding rules on top of patterns: negation, hedges, unasserted claims, modality, reported speech.
+
+All word lists and code mappings come from the codebook's `rules.yaml`; this module only knows the
+dependency shapes they apply to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from coder.codebook.schema import ModalityRule, Rules
+from coder.match.syntax import child
+
+CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
+ASPECTUAL = {"continue", "begin", "start", "resume", "keep", "go", "manage", "proceed", "move", "step",
+             "fail", "try", "attempt", "be", "have", "come", "get", "help", "use", "seem", "appear"}
+SAY_LEMMAS = {"say", "tell", "report", "state", "announce", "add", "declare", "confirm", "note", "write",
+              "quote", "insist", "stress", "emphasize", "emphasise", "reiterate", "explain", "claim", "assert"}
+
+
+@dataclass(frozen=True)
+class Modality:
+    kind: str  # intent | threat | refusal
+    controller: Token
+    rule: ModalityRule
+
+
+class RuleBook:
+    """The rules of one codebook, as sets for fast membership tests."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        self.negation = set(rules.negation_words)
+        self.hedge_modals = set(rules.hedge_modals)
+        self.hedge_verbs = {w.split()[0] for w in rules.hedge_verbs}
+        self.conditionals = set(rules.conditionals)
+        self.unasserted = set(rules.unasserted_verbs) | {w.split()[0] for w in rules.denial_verbs}
+        self.modal_verbs: dict[str, tuple[str, ModalityRule]] = {}
+        self.modal_adjectives: dict[str, tuple[str, ModalityRule]] = {}
+        for kind, rule in (("refusal", rules.refusal), ("threat", rules.threat), ("intent", rules.intent)):
+            for verb in rule.verbs:
+                words = verb.split()
+                if words[0] == "be" and len(words) > 1:
+                    self.modal_adjectives.setdefault(words[-1], (kind, rule))
+                else:
+                    self.modal_verbs.setdefault(words[0], (kind, rule))
+        self.intent_aux = set(rules.intent.auxiliaries)
+
+    # -- vetoes ------------------------------------------------------------------------------
+    def negated(self, token: Token) -> bool:
+        for c in token.children:
+            if c.dep_ == "neg" or (c.lower_ in self.negation and c.dep_ in ("det", "advmod", "neg", "preconj", "cc")):
+                if c.lower_ == "nor" and c.dep_ == "cc":
+                    continue
+                return True
+        return False
+
+    def hedged(self, token: Token) -> bool:
+        for c in token.children:
+            if c.dep_ == "aux" and c.lower_ in self.hedge_modals:
+                return True
+            if c.dep_ == "mark" and c.lower_ in self.conditionals:
+                return True
+        if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in self.hedge_verbs:
+            return True
+        return False
+
+    def unasserted_by(self, token: Token) -> Token | None:
+        """A governing verb (accuse, deny, allege...) under which this action is only claimed."""
+        node = token
+        for _ in range(8):
+            if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in self.unasserted:
+                return node
+        return None
+
+    # -- modality ----------------------------------------------------------------------------
+    def modality(self, token: Token) -> Modality | None | bool:
+        """Intent/threat/refusal governing the trigger; False when the governor vetoes coding."""
+        found: Modality | None = None
+        node = token
+        for _ in range(6):
+            if any(c.dep_ == "aux" and c.lower_ in self.intent_aux for c in node.children) and found is None:
+                found = Modality("intent", node, self.rules.intent)
+            if node.dep_ != "xcomp" or node.head.i == node.i:
+                break
+            head = node.head
+            lem = head.lemma_.lower()
+            if self.negated(head) or self.hedged(head):
+                return False
+            if head.pos_ == "ADJ" and lem in self.modal_adjectives:
+                kind, rule = self.modal_adjectives[lem]
+                found = Modality(kind, head, rule) if found is None or kind != "intent" else found
+            elif lem in self.modal_verbs:
+                kind, rule = self.modal_verbs[lem]
+                if found is None or kind in ("threat", "refusal"):
+                    found = Modality(kind, head, rule)
+            elif lem not in ASPECTUAL:
+                return False  # "urged X to attack", "tried to": the action did not happen
+            node = head
+        return found
+
+    # -- reported speech ---------------------------------------------------------------------
+    def speaker_verb(self, token: Token) -> Token | None:
+        node = token
+        for _ in range(6):
+            if node.dep_ not in ("ccomp", "conj", "xcomp", "advcl") or node.head.i == node.i:
+                return None
+            node = node.head
+            if node.lemma_.lower() in SAY_LEMMAS:
+                return node
+        return None
+
+
+def has_child(token: Token, dep: str) -> bool:
+    return child(token, dep) is not None

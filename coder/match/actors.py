@@ -1,0 +1,101 @@
+"""Actor matching: dictionary names, adjectives, capitals and role words compiled into PhraseMatchers.
+
+The codebook's thousands of names compile once into two `PhraseMatcher`s (exact case for acronyms such
+as `US` or `UN`, so the pronoun "us" is not the United States; lower case for everything else).
+Per document, `find_mentions` runs them and keeps the longest non-overlapping spans. Deciding which
+mentions make up one actor (composition along the dependency tree) is the events stage's job.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from coder.codebook.schema import Actor, ActorName, Codebook
+
+ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the document that names an actor, a role, or 'both parties'."""
+
+    start: int  # token offsets in the Doc
+    end: int
+    kind: str  # "actor" | "agent" | "both"
+    actor: int = -1  # index into ActorIndex.actors
+    form: str = ""  # name | alias | adjective | capital (for kind == actor)
+    role: str = ""  # for kind == agent
+    name: ActorName | None = None
+    why: str = ""  # dictionary entry, for explain
+
+
+class ActorIndex:
+    """Compiled actor, agent and discourse phrases of one codebook."""
+
+    def __init__(self, nlp: Language, book: Codebook) -> None:
+        self.actors: list[Actor] = book.actors
+        self.roles = book.roles
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.keys: dict[int, tuple[str, int, str, ActorName | None, str]] = {}
+        self.agent_words: dict[str, str] = {}
+        self._compile(nlp, book)
+
+    def _key(self, label: str, value: tuple[str, int, str, ActorName | None, str]) -> str:
+        key_hash = self.exact.vocab.strings.add(label)
+        self.keys[key_hash] = value
+        return label
+
+    def _add(self, nlp: Language, label: str, texts: list[str]) -> None:
+        exact = [t for t in texts if ACRONYM.match(t) and len(t.replace(".", "")) <= 5]
+        other = [t for t in texts if t not in exact]
+        if exact:
+            self.exact.add(label, [nlp.make_doc(t) for t in exact])
+        if other:
+            self.lower.add(label, [nlp.make_doc(t) for t in other])
+
+    def _compile(self, nlp: Language, book: Codebook) -> None:
+        for i, actor in enumerate(book.actors):
+            for j, name in enumerate(actor.names):
+                label = self._key(f"ACTOR|{i}|{j}", ("actor", i, name.form, name, actor.source))
+                self._add(nlp, label, [name.text])
+        by_role: dict[str, list[str]] = {}
+        for agent in book.agents:
+            forms = [agent.phrase] + ([agent.plural] if agent.plural else [])
+            by_role.setdefault(agent.role, []).extend(forms)
+            for form in forms:
+                self.agent_words[form.lower()] = agent.role
+        for role, forms in by_role.items():
+            label = self._key(f"AGENT|{role}", ("agent", -1, role, None, "agents"))
+            self._add(nlp, label, forms)
+        if book.rules.both_parties:
+            label = self._key("BOTH", ("both", -1, "", None, "rules.discourse.both_parties"))
+            self._add(nlp, label, book.rules.both_parties)
+
+    def find_mentions(self, doc: Doc | Span, day: dt.date | None) -> list[Mention]:
+        """Longest non-overlapping mentions valid on `day`, in document order."""
+        spans: list[Span] = []
+        for matcher in (self.exact, self.lower):
+            for key, start, end in matcher(doc):
+                kind, idx, form, name, _ = self.keys[key]
+                if name is not None and day is not None and not name.valid.contains(day):
+                    continue
+                span = Span(doc if isinstance(doc, Doc) else doc.doc, start, end, label=key)
+                spans.append(span)
+        mentions: list[Mention] = []
+        for span in filter_spans(spans):
+            kind, idx, form, name, why = self.keys[span.label]
+            if kind == "agent":
+                mentions.append(Mention(span.start, span.end, "agent", role=form, why=f"role word ({form})"))
+            elif kind == "both":
+                mentions.append(Mention(span.start, span.end, "both", why=why))
+            else:
+                mentions.append(Mention(span.start, span.end, "actor", idx, form, name=name, why=why))
+        return mentions

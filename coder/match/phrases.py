@@ -1,0 +1,282 @@
+"""Actor phrases: which mentions make up one actor, and what code that actor gets.
+
+A noun phrase's mentions compose: a country, adjective or capital gives the entity, a role word the
+role (`Russian troops` -> RUSMIL), a named person their code on the story date. Coordination splits
+actors (`China and Russia`) except where titles are coordinated before one name (`Deputy Prime
+Minister and Foreign Minister Mukhtar Tleuberdi`). Story memory resolves surnames, pronouns and
+"the two sides" within one story, never across stories.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from coder.codebook.schema import UNKNOWN_COUNTRY, Actor, Rules
+from coder.match.actors import ActorIndex, Mention
+
+# Dependencies that stay inside one actor's noun phrase.
+NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", "quantmod", "punct",
+           "appos", "npadvmod", "predet", "nn", "poss"}
+OF_PREPS = {"of", "from"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
+
+
+@dataclass(frozen=True)
+class ResolvedActor:
+    """An actor found in text, with its code on the story date and why it got it."""
+
+    code: str
+    entity: str  # country or organisation part ("" when unknown)
+    role: str  # role part ("" when none)
+    start: int  # token span in the Doc
+    end: int
+    text: str
+    start_char: int
+    end_char: int
+    why: str = ""
+    person: bool = False
+    kind: str = ""
+
+
+@dataclass
+class StoryMemory:
+    """What earlier sentences of the same story said, for surnames, pronouns and 'the two sides'."""
+
+    surnames: dict[str, ResolvedActor] = field(default_factory=dict)
+    last_person: ResolvedActor | None = None
+    last_actor: ResolvedActor | None = None
+    pair: tuple[ResolvedActor, ResolvedActor] | None = None
+
+    def note_person(self, actor: ResolvedActor, doc: Doc) -> None:
+        self.last_person = actor
+        for token in doc[actor.start:actor.end]:
+            if token.is_alpha and token.text[:1].isupper() and len(token.text) > 1 and token.lower_ not in HONORIFICS:
+                self.surnames.setdefault(token.text, actor)
+
+    def note_pair(self, a: ResolvedActor, b: ResolvedActor) -> None:
+        if a.entity and b.entity and a.entity != b.entity:
+            self.pair = (_bare(a), _bare(b))
+
+
+def _bare(actor: ResolvedActor) -> ResolvedActor:
+    """The entity alone ('the two sides' stands for the countries, not their ministers)."""
+    return ResolvedActor(actor.entity, actor.entity, "", actor.start, actor.end, actor.text,
+                         actor.start_char, actor.end_char, "entity of " + actor.code, False, "")
+
+
+def split_code(code: str, entity: str) -> str:
+    return code[len(entity):] if entity and code.startswith(entity) else ""
+
+
+class PhraseResolver:
+    """Resolves a head token to the actor(s) its noun phrase names, for one document."""
+
+    def __init__(self, index: ActorIndex, doc: Doc, mentions: list[Mention], day: dt.date | None,
+                 memory: StoryMemory, rules: Rules, unknown_country: str = UNKNOWN_COUNTRY) -> None:
+        self.index = index
+        self.doc = doc
+        self.day = day
+        self.memory = memory
+        self.rules = rules
+        self.unknown = unknown_country
+        self.side_words = set(rules.side_words)
+        self.person_pronouns = set(rules.person_pronouns)
+        self.group_pronouns = set(rules.group_pronouns)
+        self.at: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.at[i] = m
+        self._cache: dict[int, list[ResolvedActor]] = {}
+
+    # -- public ------------------------------------------------------------------------------
+    def resolve(self, head: Token | None) -> list[ResolvedActor]:
+        """All actors named by the phrase headed by `head` (several for 'A and B')."""
+        if head is None:
+            return []
+        if head.i not in self._cache:
+            self._cache[head.i] = self._resolve(head)
+        return self._cache[head.i]
+
+    def is_actor_word(self, token: Token) -> bool:
+        return token.i in self.at
+
+    # -- composition -------------------------------------------------------------------------
+    def _resolve(self, head: Token) -> list[ResolvedActor]:
+        group = [head] if head.dep_ == "conj" else [head, *[c for c in head.conjuncts if c.i > head.i]]
+        cores = [self._core(t) for t in group]
+        merged: list[tuple[Token, set[int]]] = []
+        pending: set[int] = set()
+        for k, (tok, core) in enumerate(zip(group, cores)):
+            if k + 1 < len(group) and self._title_only(tok, core) and self._namelike(group[k + 1]):
+                pending |= core
+                continue
+            merged.append((tok, core | pending))
+            pending = set()
+        actors: list[ResolvedActor] = []
+        for tok, core in merged:
+            actors.extend(self._one(tok, core))
+        # role-only conjuncts take the entity of their neighbours ("Russian troops and police")
+        entity = next((a for a in actors if a.entity and a.role), None) or next((a for a in actors if a.entity), None)
+        if entity is not None:
+            actors = [self._with_entity(a, entity) if not a.entity and a.role else a for a in actors]
+        return actors
+
+    def _core(self, head: Token) -> set[int]:
+        out = {head.i}
+        todo = [head]
+        role_head = head.i in self.at and self.at[head.i].kind == "agent"
+        while todo:
+            tok = todo.pop()
+            for child in tok.children:
+                if child.dep_ in NP_DEPS or (child.dep_ == "prep" and role_head and child.lower_ in OF_PREPS):
+                    out.add(child.i)
+                    todo.append(child)
+                elif child.dep_ == "pobj" and tok.dep_ == "prep" and tok.i in out:
+                    out.add(child.i)
+                    todo.append(child)
+        return out
+
+    def _title_only(self, head: Token, core: set[int]) -> bool:
+        m = self.at.get(head.i)
+        if m is None or m.kind != "agent":
+            return False
+        for i in core:
+            mi = self.at.get(i)
+            if mi is not None and mi.kind == "actor" and mi.form not in ("adjective",):
+                return False
+        return True
+
+    def _namelike(self, token: Token) -> bool:
+        m = self.at.get(token.i)
+        if m is not None:
+            return m.kind == "actor" and self.index.actors[m.actor].kind == "person"
+        return token.pos_ == "PROPN"
+
+    def _with_entity(self, actor: ResolvedActor, entity: ResolvedActor) -> ResolvedActor:
+        return ResolvedActor(entity.entity + actor.role, entity.entity, actor.role, actor.start, actor.end,
+                             actor.text, actor.start_char, actor.end_char,
+                             actor.why + f"; country from {entity.text!r}", False, actor.kind)
+
+    def _make(self, code: str, entity: str, role: str, tokens: set[int], why: str, person: bool = False,
+              kind: str = "") -> ResolvedActor:
+        lo, hi = min(tokens), max(tokens) + 1
+        span = self.doc[lo:hi]
+        return ResolvedActor(code, entity, role, lo, hi, span.text, span.start_char, span.end_char, why, person, kind)
+
+    def _one(self, head: Token, core: set[int]) -> list[ResolvedActor]:
+        low = head.lower_
+        if low in self.person_pronouns and head.pos_ == "PRON":
+            found = self._antecedent(head, person=True)
+            return [found] if found else []
+        if low in self.group_pronouns and head.pos_ == "PRON":
+            found = self._antecedent(head, person=False)
+            return [found] if found else []
+        mentions: list[Mention] = []
+        seen: set[int] = set()
+        for i in sorted(core):
+            m = self.at.get(i)
+            if m is not None and id(m) not in seen:
+                seen.add(id(m))
+                mentions.append(m)
+        if any(m.kind == "both" for m in mentions):
+            return list(self.memory.pair) if self.memory.pair else []
+        persons = [m for m in mentions if m.kind == "actor" and self.index.actors[m.actor].kind == "person"]
+        if persons:
+            m = min(persons, key=lambda p: abs(p.start - head.i))
+            return [self._person(m, core)]
+        surname = self._surname(head, core)
+        if surname is not None:
+            return [surname]
+        head_mention = self.at.get(head.i)
+        if head_mention is None and head.pos_ != "PROPN" and low not in self.side_words:
+            return []  # "the Russian economy": a country adjective on a non-actor noun is no actor
+        entities = [m for m in mentions if m.kind == "actor"]
+        roles = [m for m in mentions if m.kind == "agent"]
+        role = ""
+        if roles:
+            role_m = head_mention if head_mention in roles else min(roles, key=lambda r: abs(r.start - head.i))
+            role = role_m.role
+        if entities:
+            m = min(entities, key=lambda e: (abs(e.start - head.i), -e.start))
+            actor = self.index.actors[m.actor]
+            entity_code, dated = actor.code_on(self.day)
+            why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})"
+            if dated is not None:
+                why += f"; dated code {dated.code} valid {dated.valid.start or '...'}..{dated.valid.end or '...'}"
+            if role and not entity_code.endswith(role):
+                why += f"; role word -> {role}"
+                code = entity_code + role
+            else:
+                code = entity_code
+            entity = actor.entity or entity_code
+            resolved = self._make(code, entity, split_code(code, entity), core, why, kind=actor.kind)
+            self.memory.last_actor = resolved
+            return [resolved]
+        if role:
+            if head.pos_ == "PROPN" and head_mention is None:
+                pass  # an unknown named person with a bare title: no country, keep the role
+            recalled = self._recall_role(head, role)
+            if recalled is not None:
+                return [recalled]
+            if not self.unknown:
+                return []
+            return [self._make(self.unknown + role, "", role, core, f"role word -> {role}; country unknown")]
+        return []
+
+    def _person(self, m: Mention, core: set[int]) -> ResolvedActor:
+        actor: Actor = self.index.actors[m.actor]
+        code, dated = actor.code_on(self.day)
+        entity = actor.country or actor.entity
+        why = f"person {self.doc[m.start:m.end].text!r} ({m.why})"
+        if dated is not None:
+            why += f"; {dated.code} valid {dated.valid.start or '...'}..{dated.valid.end or '...'}"
+            why += f" ({dated.note})" if dated.note else ""
+        else:
+            why += f"; no dated code applies on {self.day or 'an undated story'} -> {code}"
+        if not entity and code.startswith("IGO"):
+            entity = code
+        resolved = self._make(code, entity, split_code(code, entity), core, why, True, "person")
+        self.memory.note_person(resolved, self.doc)
+        self.memory.last_actor = resolved
+        return resolved
+
+    def _surname(self, head: Token, core: set[int]) -> ResolvedActor | None:
+        for i in sorted(core, key=lambda j: abs(j - head.i)):
+            tok = self.doc[i]
+            if tok.pos_ == "PROPN" and i not in self.at:
+                hit = self.memory.surnames.get(tok.text)
+                if hit is not None and hit.start != i:
+                    span = self.doc[min(core):max(core) + 1]
+                    return ResolvedActor(hit.code, hit.entity, hit.role, span.start, span.end, span.text,
+                                         span.start_char, span.end_char,
+                                         f"surname {tok.text!r} -> {hit.text!r} earlier in the story", True, "person")
+        return None
+
+    def _recall_role(self, head: Token, role: str) -> ResolvedActor | None:
+        """'the minister' -> the last person of the story with that role."""
+        has_the = any(c.lower_ == "the" and c.dep_ == "det" for c in head.children)
+        last = self.memory.last_person
+        if has_the and last is not None and last.role == role and head.tag_ in ("NN", "NNP"):
+            span = self.doc[head.left_edge.i:head.i + 1]
+            return ResolvedActor(last.code, last.entity, last.role, span.start, span.end, span.text,
+                                 span.start_char, span.end_char, f"'the {head.text}' -> {last.text!r}", True, "person")
+        return None
+
+    def _antecedent(self, pron: Token, person: bool) -> ResolvedActor | None:
+        """A pronoun refers to the subject of a governing clause, else (he/she) the story's last person."""
+        node = pron
+        while node.head.i != node.i:
+            node = node.head
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pron.i and child.pos_ != "PRON":
+                    found = [a for a in self.resolve(child) if a.person or not person]
+                    if len(found) == 1:
+                        return found[0]
+        if person and self.memory.last_person is not None:
+            last = self.memory.last_person
+            return ResolvedActor(last.code, last.entity, last.role, pron.i, pron.i + 1, pron.text, pron.idx,
+                                 pron.idx + len(pron.text), f"pronoun -> {last.text!r}", True, "person")
+        return None

@@ -1,0 +1,108 @@
+"""Small dependency-tree questions asked by both verb matching and role finding.
+
+spaCy's English parser (ClearNLP labels) marks passive subjects `nsubjpass`, by-agents `agent`,
+particles `prt`, open complements `xcomp`. Keeping these questions in one place means the verb
+matcher and the role finder agree on what "the object" of a trigger is.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def is_passive(token: Token) -> bool:
+    """A passive verb: has a passive subject or auxiliary, or is a past participle modifying a noun."""
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in token.children):
+        return True
+    return token.tag_ == "VBN" and token.dep_ == "acl"
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    for c in token.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def direct_object(token: Token) -> Token | None:
+    """The active-voice object: `dobj`, or the passive subject when the verb is passive."""
+    if is_passive(token):
+        subj = child(token, "nsubjpass")
+        if subj is not None:
+            return subj
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            return token.head
+        return None
+    obj = child(token, "dobj", "obj")
+    if obj is None:
+        attr = child(token, "dative")
+        if attr is not None and attr.pos_ in ("NOUN", "PROPN", "PRON"):
+            return attr
+    return obj
+
+
+def preposition_objects(token: Token, prep: str) -> list[Token]:
+    """Objects of preposition `prep` attached to `token` ('agent' is the passive by-phrase)."""
+    found: list[Token] = []
+    for c in token.children:
+        if c.dep_ == "agent" and prep == "by":
+            found.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ in ("prep", "dative") and c.lower_ == prep:
+            found.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN"):
+                found.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("out", "away", "up") and prep in ("of", "from"):
+            # "out of Syria", "away from the border": the inner preposition holds the object
+            for inner in c.children:
+                if inner.dep_ == "prep" and inner.lower_ == prep:
+                    found.extend(p for p in inner.children if p.dep_ == "pobj")
+    return found
+
+
+def particles(token: Token) -> set[str]:
+    return {c.lower_ for c in token.children if c.dep_ == "prt"}
+
+
+def complements(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+
+
+def subject(token: Token) -> Token | None:
+    return child(token, "nsubj", "csubj") if not is_passive(token) else child(token, "agent")
+
+
+
+SAY_VERBS = {"say", "tell", "add", "state", "note", "stress", "announce", "declare"}
+
+
+def fronted_participle_object(verb: Token) -> Token | None:
+    """The real subject in "visiting Chinese Foreign Minister Wang Yi said ...".
+
+    The small English model often parses a pre-nominal participle ("visiting", "outgoing") as a verb
+    whose object is the phrase just before a subjectless speech verb. That object is the speaker.
+    """
+    if verb.i == 0 or verb.lemma_.lower() not in SAY_VERBS or child(verb, "nsubj", "nsubjpass") is not None:
+        return None
+    node = verb.doc[verb.i - 1]
+    for _ in range(8):
+        if node.dep_ == "dobj" and node.head.tag_ == "VBG" and node.head.i < node.i:
+            return node
+        if node.dep_ not in ("conj", "compound", "flat", "appos", "cc") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def is_fronted_participle(token: Token) -> bool:
+    """True for the participle of :func:`fronted_participle_object` (a modifier, not an event)."""
+    obj = child(token, "dobj") if token.tag_ == "VBG" else None
+    if obj is None or obj.right_edge.i + 1 >= len(token.doc):
+        return False
+    after = token.doc[obj.right_edge.i + 1]
+    return fronted_participle_object(after) is not None

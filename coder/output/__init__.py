@@ -1,0 +1,1 @@
+"""Event rows and the files they are written to."""
