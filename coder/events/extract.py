@@ -20,7 +20,7 @@ from coder.events.roles import effective_subject, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import is_fronted_participle, is_passive
+from coder.match.syntax import is_fronted_participle, is_passive, preposition_objects
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -89,6 +89,8 @@ class StoryCoder:
     def _sentence(self, sent: Span, sent_no: int, resolver: PhraseResolver, memory: StoryMemory,
                   trace: Trace | None) -> list[_Draft]:
         drafts: list[_Draft] = []
+        fired: set[int] = set()  # verbs that matched a pattern
+        triggers: list[Trigger] = []
         for token in sent:
             if token.i in resolver.at and resolver.at[token.i].kind == "actor":
                 continue
@@ -99,15 +101,22 @@ class StoryCoder:
                 if trace is not None:
                     trace.considered.append(Considered(sent_no, token.text, "", "lemma has patterns; none fits"))
                 continue
-            outcome, made = self._code_trigger(trigger, resolver, memory)
+            triggers.append(trigger)
+            if trigger.pattern.trigger_kind == "verb":
+                fired.add(token.i)
+        for trigger in triggers:
+            token = trigger.token
+            if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in fired:
+                outcome, made = "noun is an argument of a coded verb: the verb's pattern codes it", []
+            else:
+                outcome, made = self._code_trigger(trigger, resolver, memory)
             drafts.extend(made)
             if trace is not None:
                 trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome))
         if trace is not None:
             for token in sent:
-                if token.i in resolver._cache:
-                    for actor in resolver._cache[token.i]:
-                        trace.actors.append((sent_no, actor))
+                for actor in resolver.resolved_at(token.i):
+                    trace.actors.append((sent_no, actor))
         return drafts
 
     def _code_trigger(self, trigger: Trigger, resolver: PhraseResolver, memory: StoryMemory) -> tuple[str, list[_Draft]]:
@@ -140,7 +149,12 @@ class StoryCoder:
         kind = pattern.trigger_kind
         src_slot, tgt_slot = pattern.source, pattern.target
         sources = self._actors(slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word), resolver)
-        targets = self._actors(slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word), resolver)
+        target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word)
+        targets = self._actors(target_heads, resolver, loose=True)
+        if not targets and tgt_slot == "object":
+            # "endorsed an agreement with the EU", "imposed sanctions on Iran": the object is a thing,
+            # its prepositional attachment names the party
+            targets = self._actors(object_attachments(target_heads), resolver, loose=True)
         if kind == "verb" and not sources and passive and src_slot == "subject":
             return "agentless passive: no source", []
         speaker = ""
@@ -150,7 +164,7 @@ class StoryCoder:
             speaker = who[0].code if who else ""
         mutual_root = code[:2] in self.mutual_roots
         pairs: list[tuple[ResolvedActor, ResolvedActor, str]] = []
-        if not targets and len(sources) >= 2 and (pattern.mutual or (mutual_root and tgt_slot != "none")):
+        if not target_heads and len(sources) >= 2 and (pattern.mutual or (mutual_root and tgt_slot != "none")):
             for a in sources:
                 for b in sources:
                     if a.code != b.code:
@@ -164,7 +178,7 @@ class StoryCoder:
             for a in sources:
                 for b in targets:
                     pairs.append((a, b, code))
-                    if mod_name in ("", "intent") and pattern.mutual:
+                    if not mod_name and pattern.mutual:  # an intention is one side's; a meeting both's
                         pairs.append((b, a, code))
                     elif not mod_name and pattern.reverse:
                         pairs.append((b, a, pattern.reverse))
@@ -183,10 +197,10 @@ class StoryCoder:
             memory.note_pair(sources[0], sources[1])
         return f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else ""), drafts
 
-    def _actors(self, tokens: list[Token], resolver: PhraseResolver) -> list[ResolvedActor]:
+    def _actors(self, tokens: list[Token], resolver: PhraseResolver, loose: bool = False) -> list[ResolvedActor]:
         out: list[ResolvedActor] = []
         for tok in tokens:
-            for actor in resolver.resolve(tok):
+            for actor in resolver.resolve(tok, loose):
                 if all(actor.code != o.code for o in out):
                     out.append(actor)
         return out
@@ -207,6 +221,27 @@ class StoryCoder:
             pattern_id=d.trigger.pattern.id, modality=d.modality, speaker=d.speaker,
             sentence=sent.text.strip(), event_index=index,
         )
+
+
+OBJECT_PREPS = ("with", "on", "against", "to", "toward", "towards", "into", "upon")
+
+
+def object_attachments(objects: list[Token]) -> list[Token]:
+    """Objects of the party-naming prepositions attached to a (non-actor) direct object."""
+    found: list[Token] = []
+    for obj in objects:
+        for prep in OBJECT_PREPS:
+            found.extend(preposition_objects(obj, prep))
+    return found
+
+
+def _governing_verb(noun: Token) -> int:
+    """Index of the verb a noun is an argument of (directly or through a preposition), else -1."""
+    if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head.i
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB",):
+        return noun.head.head.i
+    return -1
 
 
 def _same_actor(a: ResolvedActor, b: ResolvedActor) -> bool:

@@ -86,10 +86,13 @@ class RuleBook:
         for _ in range(6):
             if any(c.dep_ == "aux" and c.lower_ in self.intent_aux for c in node.children) and found is None:
                 found = Modality("intent", node, self.rules.intent)
-            if node.dep_ != "xcomp" or node.head.i == node.i:
+            if node.head.i == node.i or not _infinitival(node):
                 break
             head = node.head
             lem = head.lemma_.lower()
+            own_subject = child(node, "nsubj") is not None
+            if own_subject or (lem in OBJECT_CONTROL and child(head, "dobj") is not None):
+                return False  # "wants Putin to attack", "urged Iran to talk": the wish is coded, not the act
             if self.negated(head) or self.hedged(head):
                 return False
             if head.pos_ == "ADJ" and lem in self.modal_adjectives:
@@ -114,6 +117,18 @@ class RuleBook:
             if node.lemma_.lower() in SAY_LEMMAS:
                 return node
         return None
+
+
+OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", "press", "push", "persuade",
+                  "encourage", "allow", "permit", "tell", "warn", "pressure", "want", "expect", "need", "require",
+                  "demand", "appeal", "instruct", "advise", "beg", "challenge", "prompt", "authorize", "authorise"}
+
+
+def _infinitival(node: Token) -> bool:
+    """An open complement, or a clausal complement with infinitival 'to' ("wants Putin to attack")."""
+    if node.dep_ == "xcomp":
+        return True
+    return node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
 
 
 def has_child(token: Token, dep: str) -> bool:

@@ -92,21 +92,35 @@ class PhraseResolver:
         self._cache: dict[int, list[ResolvedActor]] = {}
 
     # -- public ------------------------------------------------------------------------------
-    def resolve(self, head: Token | None) -> list[ResolvedActor]:
-        """All actors named by the phrase headed by `head` (several for 'A and B')."""
+    def resolve(self, head: Token | None, loose: bool = False) -> list[ResolvedActor]:
+        """All actors named by the phrase headed by `head` (several for 'A and B').
+
+        `loose` (used for targets) lets an actor modifier stand for a non-actor head noun:
+        "an Islamic State target", "Russian positions" name their owner as the target.
+        """
         if head is None:
             return []
-        if head.i not in self._cache:
-            self._cache[head.i] = self._resolve(head)
-        return self._cache[head.i]
+        key = (head.i, loose)
+        if key not in self._cache:
+            self._cache[key] = self._resolve(head, loose)
+        return self._cache[key]
+
+    def resolved_at(self, i: int) -> list[ResolvedActor]:
+        return [a for (j, _), actors in self._cache.items() if j == i for a in actors]
 
     def is_actor_word(self, token: Token) -> bool:
         return token.i in self.at
 
     # -- composition -------------------------------------------------------------------------
-    def _resolve(self, head: Token) -> list[ResolvedActor]:
+    def _resolve(self, head: Token, loose: bool) -> list[ResolvedActor]:
         group = [head] if head.dep_ == "conj" else [head, *[c for c in head.conjuncts if c.i > head.i]]
-        cores = [self._core(t) for t in group]
+        for member in list(group):
+            for c in member.children:  # "the US, Russia, and Switzerland": lists parsed as appositions
+                if c.dep_ == "appos" and self._entity_name(member) and self._entity_name(c):
+                    group += [c, *[x for x in c.conjuncts if x.i > c.i]]
+        group = sorted({t.i: t for t in group}.values(), key=lambda t: t.i)
+        listed = {t.i for t in group}
+        cores = [self._core(t, listed) for t in group]
         merged: list[tuple[Token, set[int]]] = []
         pending: set[int] = set()
         for k, (tok, core) in enumerate(zip(group, cores)):
@@ -117,20 +131,26 @@ class PhraseResolver:
             pending = set()
         actors: list[ResolvedActor] = []
         for tok, core in merged:
-            actors.extend(self._one(tok, core))
+            actors.extend(self._one(tok, core, loose))
         # role-only conjuncts take the entity of their neighbours ("Russian troops and police")
         entity = next((a for a in actors if a.entity and a.role), None) or next((a for a in actors if a.entity), None)
         if entity is not None:
             actors = [self._with_entity(a, entity) if not a.entity and a.role else a for a in actors]
         return actors
 
-    def _core(self, head: Token) -> set[int]:
+    def _entity_name(self, token: Token) -> bool:
+        m = self.at.get(token.i)
+        return m is not None and m.kind == "actor" and m.form != "adjective" and self.index.actors[m.actor].kind != "person"
+
+    def _core(self, head: Token, listed: set[int] = frozenset()) -> set[int]:
         out = {head.i}
         todo = [head]
         role_head = head.i in self.at and self.at[head.i].kind == "agent"
         while todo:
             tok = todo.pop()
             for child in tok.children:
+                if child.i in listed:
+                    continue
                 if child.dep_ in NP_DEPS or (child.dep_ == "prep" and role_head and child.lower_ in OF_PREPS):
                     out.add(child.i)
                     todo.append(child)
@@ -166,7 +186,7 @@ class PhraseResolver:
         span = self.doc[lo:hi]
         return ResolvedActor(code, entity, role, lo, hi, span.text, span.start_char, span.end_char, why, person, kind)
 
-    def _one(self, head: Token, core: set[int]) -> list[ResolvedActor]:
+    def _one(self, head: Token, core: set[int], loose: bool = False) -> list[ResolvedActor]:
         low = head.lower_
         if low in self.person_pronouns and head.pos_ == "PRON":
             found = self._antecedent(head, person=True)
@@ -181,8 +201,14 @@ class PhraseResolver:
             if m is not None and id(m) not in seen:
                 seen.add(id(m))
                 mentions.append(m)
-        if any(m.kind == "both" for m in mentions):
-            return list(self.memory.pair) if self.memory.pair else []
+        both = next((m for m in mentions if m.kind == "both"), None)
+        if both is not None:
+            if not self.memory.pair:
+                return []
+            span = self.doc[both.start:both.end]
+            return [ResolvedActor(a.code, a.entity, a.role, span.start, span.end, span.text, span.start_char,
+                                  span.end_char, f"{span.text!r} -> the story's last two parties ({a.why})", False,
+                                  a.kind) for a in self.memory.pair]
         persons = [m for m in mentions if m.kind == "actor" and self.index.actors[m.actor].kind == "person"]
         if persons:
             m = min(persons, key=lambda p: abs(p.start - head.i))
@@ -191,10 +217,12 @@ class PhraseResolver:
         if surname is not None:
             return [surname]
         head_mention = self.at.get(head.i)
-        if head_mention is None and head.pos_ != "PROPN" and low not in self.side_words:
+        if head_mention is None and head.pos_ != "PROPN" and low not in self.side_words and not loose:
             return []  # "the Russian economy": a country adjective on a non-actor noun is no actor
         entities = [m for m in mentions if m.kind == "actor"]
         roles = [m for m in mentions if m.kind == "agent"]
+        if loose and head_mention is None and head.pos_ != "PROPN" and not entities and not roles:
+            return []
         role = ""
         if roles:
             role_m = head_mention if head_mention in roles else min(roles, key=lambda r: abs(r.start - head.i))

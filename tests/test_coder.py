@@ -1,0 +1,165 @@
+"""The coder's linguistics on real spaCy parses with the bundled CAMEO codebook (issue: the coder)."""
+
+from __future__ import annotations
+
+
+# 1. actors ----------------------------------------------------------------------------------------
+def test_title_and_person_compose_to_government(code):
+    got = code("Kazakh Deputy Prime Minister Mukhtar Tleuberdi visited China.", "2022-06-08")
+    assert "KAZGOV CHN 042" in got and "CHN KAZGOV 043" in got
+
+
+def test_country_adjective_plus_role_word(code):
+    assert code("Russian troops attacked Ukraine.") == {"RUSMIL UKR 190"}
+
+
+def test_named_person_resolved_on_story_date(code):
+    assert "CHNGOV KAZ 042" in code("Wang Yi visited Kazakhstan.", "2022-06-08")
+    assert "CHNELI KAZ 042" in code("Wang Yi visited Kazakhstan.", "2001-02-01")  # before any dated role
+
+
+def test_capital_is_bare_country(code):
+    assert code("Beijing condemned Tokyo.") == {"CHN JPN 111"}
+
+
+def test_igo_actor(code):
+    assert "IGOUNO IRN 111" in code("The United Nations condemned Iran.")
+
+
+def test_unknown_actor_is_not_invented(code):
+    assert code("The Zorblaxian Federation condemned Iran.") == set()
+
+
+def test_dated_capital_name(code):
+    # Kazakhstan's capital was Nur-Sultan from 2019-03-20 to 2022-09-16, Astana before and after
+    assert code("Nur-Sultan condemned Russia.", "2021-01-10") == {"KAZ RUS 111"}
+    assert code("Astana condemned Russia.", "2023-01-10") == {"KAZ RUS 111"}
+    assert code("Astana condemned Russia.", "2021-01-10") == set()
+
+
+# 2. roles -----------------------------------------------------------------------------------------
+def test_passive_voice_swaps_roles(code):
+    got = code("Kazakhstan was visited by Wang Yi.", "2022-06-08")
+    assert got == {"CHNGOV KAZ 042", "KAZ CHNGOV 043"}
+
+
+def test_agentless_passive_has_no_source(code):
+    assert code("Ukraine was attacked on Tuesday.") == set()
+
+
+def test_preposition_target(code):
+    got = code("Chinese Foreign Minister Wang Yi met with Kazakh Foreign Minister Mukhtar Tleuberdi.", "2022-06-08")
+    assert got == {"CHNGOV KAZGOV 040", "KAZGOV CHNGOV 040"}
+
+
+# 3. compound actors -------------------------------------------------------------------------------
+def test_compound_source_gives_one_row_per_pair(code):
+    assert code("China and Russia condemned Japan.") == {"CHN JPN 111", "RUS JPN 111"}
+
+
+def test_compound_subject_of_reciprocal_act_codes_both_ways(code):
+    assert code("China and Russia signed an agreement.") == {"CHN RUS 057", "RUS CHN 057"}
+
+
+def test_list_of_three_meeting(code):
+    got = code("The United States, Russia and France met in Geneva.")
+    assert {"USA RUS 040", "RUS USA 040", "USA FRA 040", "FRA RUS 040"} <= got
+
+
+# 4. discourse -------------------------------------------------------------------------------------
+def test_two_sides_resolve_to_last_two_parties(code):
+    got = code("Chinese Foreign Minister Wang Yi met Kazakh Foreign Minister Mukhtar Tleuberdi in Astana. "
+               "The two sides signed an agreement on trade.", "2022-06-08")
+    assert {"CHN KAZ 057", "KAZ CHN 057"} <= got
+
+
+def test_surname_and_pronoun_resolve_within_story(code):
+    got = code("Chinese Foreign Minister Wang Yi arrived in Kazakhstan on Tuesday. "
+               "Wang praised Kazakhstan. He later condemned Japan.", "2022-06-08")
+    assert "CHNGOV KAZ 051" in got and "CHNGOV JPN 111" in got
+
+
+def test_no_resolution_across_stories(coder_api):
+    first = coder_api.code_text("Chinese Foreign Minister Wang Yi met Kazakh Foreign Minister Mukhtar Tleuberdi.",
+                                date="2022-06-08")
+    assert first
+    second = coder_api.code_text("The two sides signed an agreement. Wang praised Japan.", date="2022-06-08")
+    assert second == []
+
+
+def test_side_of_a_country(code):
+    assert code("The Kazakh side praised China.") == {"KAZ CHN 051"}
+
+
+# 5. negation and modality -------------------------------------------------------------------------
+def test_negated_event_gives_nothing(code):
+    assert code("Russia did not attack Ukraine.") == set()
+    assert code("Israel never condemned Egypt.") == set()
+
+
+def test_denied_event_gives_nothing(code):
+    assert code("Russia denied attacking Ukraine.") == set()
+
+
+def test_refusal_gives_rejection_code(code):
+    assert code("Iran refused to meet American officials.") == {"IRN USAGOV 125"}
+
+
+def test_intent_gives_root_03(code):
+    assert code("Turkey agreed to meet Syrian officials.") == {"TUR SYRGOV 036"}
+
+
+def test_threat_gives_root_13(code):
+    assert code("Iran threatened to attack Israel.") == {"IRN ISR 138"}
+
+
+def test_hedged_event_gives_nothing(code):
+    assert code("Russia may attack Ukraine.") == set()
+
+
+# 6. reported speech -------------------------------------------------------------------------------
+def test_reported_event_keeps_speaker(coder_api):
+    events = coder_api.code_text("Ukraine said Russian troops attacked Ukrainian soldiers.", date="2022-03-01")
+    triples = {(e.source, e.target, e.code) for e in events}
+    assert ("RUSMIL", "UKRMIL", "190") in triples
+    assert all(e.speaker == "UKR" for e in events if e.code == "190")
+
+
+def test_accusation_codes_only_the_accusation(code):
+    got = code("The United States accused Russia of attacking Ukraine.")
+    assert got and all(c.split()[:2] == ["USA", "RUS"] and c.split()[2].startswith("112") for c in got)
+
+
+# 7. several events --------------------------------------------------------------------------------
+def test_coordinated_verbs_each_give_an_event(code):
+    got = code("China and Russia met and signed an agreement.")
+    assert {"CHN RUS 040", "RUS CHN 040", "CHN RUS 057", "RUS CHN 057"} <= got
+
+
+# 8. discards and nothing-to-code ------------------------------------------------------------------
+def test_discard_phrase_vetoes_sentence(code):
+    assert code("Brazil beat Germany in the World Cup semi-final, attacking from the start.") == set()
+
+
+def test_no_fallback_code(code):
+    assert code("The weather in Paris was sunny on Tuesday.") == set()
+
+
+# 9. robustness ------------------------------------------------------------------------------------
+def test_odd_input_never_raises(coder_api):
+    odd = ["", "   ", "🙂🔥💥 " * 50, "Россия атаковала Украину.", "<html><body><p>Russia</p><script>x</script>",
+           "attack " * 5000, "\x00\x01\x02", "Russia " + "and " * 2000 + "Ukraine met."]
+    for text in odd:
+        result = coder_api.code_text(text, date="2022-01-01")
+        assert isinstance(result, list)
+
+
+def test_event_record_fields(coder_api):
+    [event] = [e for e in coder_api.code_text("Russian troops attacked Ukraine.", date="2022-03-01", id="s1")]
+    assert event.story_id == "s1" and event.sentence_no == 1 and event.date == "2022-03-01"
+    assert (event.source_country, event.source_role, event.target_country, event.target_role) == ("RUS", "MIL", "UKR", "")
+    assert event.root_code == "19" and event.quad_class == 4 and event.goldstein == -10.0
+    assert event.trigger == "attacked" and event.pattern_id
+    text = "Russian troops attacked Ukraine."
+    assert text[event.source_start:event.source_end] == event.source_text == "Russian troops"
+    assert text[event.target_start:event.target_end] == "Ukraine"
