@@ -32,6 +32,7 @@ class Coder:
         if "event_coder" not in self.nlp.pipe_names:
             self.nlp.add_pipe("event_coder", config={"codebook": str(codebook) if codebook else ""})
         self.component = self.nlp.get_pipe("event_coder")
+        self.component.codebook  # noqa: B018 - compile now: a bad codebook fails before any work
 
     @property
     def codebook(self):

@@ -91,7 +91,10 @@ class EventCoder:
         self.unknown_country = unknown_country
         self.code_issues = code_issues
         self._compiled: tuple[Codebook, StoryCoder, PhraseMatcher, PhraseMatcher] | None = None
-        self._compile()  # a broken codebook fails here, before any story is read
+        if (find_codebook_dir(codebook or None) / MANIFEST).is_file():
+            self._compile()  # a broken codebook fails here, before any story is read
+        # else: spacy.load() builds the component before from_disk() restores the saved codebook;
+        # a path that is still missing fails on first use (and `coder` checks it up front)
 
     # -- compile -----------------------------------------------------------------------------
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None) -> None:

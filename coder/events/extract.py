@@ -89,7 +89,6 @@ class StoryCoder:
     def _sentence(self, sent: Span, sent_no: int, resolver: PhraseResolver, memory: StoryMemory,
                   trace: Trace | None) -> list[_Draft]:
         drafts: list[_Draft] = []
-        fired: set[int] = set()  # verbs that matched a pattern
         triggers: list[Trigger] = []
         for token in sent:
             if token.i in resolver.at and resolver.at[token.i].kind == "actor":
@@ -102,14 +101,15 @@ class StoryCoder:
                     trace.considered.append(Considered(sent_no, token.text, "", "lemma has patterns; none fits"))
                 continue
             triggers.append(trigger)
-            if trigger.pattern.trigger_kind == "verb":
-                fired.add(token.i)
-        for trigger in triggers:
+        coded: set[int] = set()
+        for trigger in sorted(triggers, key=lambda t: t.pattern.trigger_kind != "verb"):  # verbs first
             token = trigger.token
-            if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in fired:
+            if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in coded:
                 outcome, made = "noun is an argument of a coded verb: the verb's pattern codes it", []
             else:
                 outcome, made = self._code_trigger(trigger, resolver, memory)
+            if made:
+                coded.add(token.i)
             drafts.extend(made)
             if trace is not None:
                 trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome))
@@ -151,6 +151,10 @@ class StoryCoder:
         sources = self._actors(slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word), resolver)
         target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word)
         targets = self._actors(target_heads, resolver, loose=True)
+        if not target_heads and tgt_slot == "object" and pattern.complement:
+            # "demanded that Russia withdraw": the complement clause's subject is the target
+            target_heads = complement_subjects(token)
+            targets = self._actors(target_heads, resolver, loose=True)
         if not targets and tgt_slot == "object":
             # "endorsed an agreement with the EU", "imposed sanctions on Iran": the object is a thing,
             # its prepositional attachment names the party
@@ -230,9 +234,15 @@ def object_attachments(objects: list[Token]) -> list[Token]:
     """Objects of the party-naming prepositions attached to a (non-actor) direct object."""
     found: list[Token] = []
     for obj in objects:
+        found.extend(c for c in obj.children if c.dep_ == "poss")  # "rejected Israel's proposal"
         for prep in OBJECT_PREPS:
             found.extend(preposition_objects(obj, prep))
     return found
+
+
+def complement_subjects(verb: Token) -> list[Token]:
+    return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _governing_verb(noun: Token) -> int:
