@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from coder.codebook.schema import Codebook
 from coder.events.record import Event
 from coder.events.roles import effective_subject, slot_tokens
-from coder.events.rules import Modality, RuleBook
+from coder.events.rules import SAY_LEMMAS, Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import is_fronted_participle, is_passive, preposition_objects
+from coder.match.syntax import is_fronted_participle, is_passive, lemma as lemma_of, preposition_objects
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -69,12 +69,13 @@ class StoryCoder:
         resolver = PhraseResolver(self.actors, doc, mentions, day, memory, self.book.rules, self.unknown)
         date_text = day.isoformat() if day else ""
         events: list[Event] = []
+        candidates = self.verbs.candidate_indexes(doc)
         for sent_no, sent in enumerate(doc.sents, start=1):
             if self.discard_sentence(sent):
                 if trace is not None:
                     trace.considered.append(Considered(sent_no, "", "", "sentence discarded"))
                 continue
-            drafts = self._sentence(sent, sent_no, resolver, memory, trace)
+            drafts = self._sentence(sent, sent_no, resolver, memory, trace, candidates)
             seen: set[tuple[str, str, str]] = set()
             for draft in drafts:
                 key = (draft.source.code, draft.target.code, draft.code)
@@ -87,13 +88,15 @@ class StoryCoder:
 
     # -- one sentence ------------------------------------------------------------------------
     def _sentence(self, sent: Span, sent_no: int, resolver: PhraseResolver, memory: StoryMemory,
-                  trace: Trace | None) -> list[_Draft]:
+                  trace: Trace | None, candidates: set[int]) -> list[_Draft]:
         drafts: list[_Draft] = []
         triggers: list[Trigger] = []
-        for token in sent:
-            if token.i in resolver.at and resolver.at[token.i].kind == "actor":
+        doc = sent.doc
+        for i in sorted(c for c in candidates if sent.start <= c < sent.end):
+            if i in resolver.at and resolver.at[i].kind == "actor":
                 continue
-            if not self.verbs.candidates(token):
+            token = doc[i]
+            if not self.verbs.has_patterns(token):
                 continue
             trigger = self.verbs.match(token)
             if trigger is None:
@@ -148,10 +151,16 @@ class StoryCoder:
         passive = pattern.trigger_kind == "verb" and is_passive(token)
         kind = pattern.trigger_kind
         src_slot, tgt_slot = pattern.source, pattern.target
-        sources = self._actors(slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word), resolver)
+        source_heads = slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word)
+        sources = self._actors(source_heads, resolver, trigger=token)
+        if not sources:
+            # "Israeli airstrikes hit Gaza": an event noun as subject names its owner through its modifiers
+            for head in source_heads:
+                if head.pos_ == "NOUN" and self.verbs.has_patterns(head):
+                    sources = resolver.resolve_modifiers(head)
         target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word)
         targets = self._actors(target_heads, resolver, loose=True)
-        if not target_heads and tgt_slot == "object" and pattern.complement:
+        if not target_heads and tgt_slot == "object" and kind == "verb" and lemma_of(token) not in SAY_LEMMAS:
             # "demanded that Russia withdraw": the complement clause's subject is the target
             target_heads = complement_subjects(token)
             targets = self._actors(target_heads, resolver, loose=True)
@@ -201,10 +210,12 @@ class StoryCoder:
             memory.note_pair(sources[0], sources[1])
         return f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else ""), drafts
 
-    def _actors(self, tokens: list[Token], resolver: PhraseResolver, loose: bool = False) -> list[ResolvedActor]:
+    def _actors(self, tokens: list[Token], resolver: PhraseResolver, loose: bool = False,
+                trigger: Token | None = None) -> list[ResolvedActor]:
         out: list[ResolvedActor] = []
         for tok in tokens:
-            for actor in resolver.resolve(tok, loose):
+            found = resolver.resolve_modifiers(tok) if trigger is not None and tok.i == trigger.i else resolver.resolve(tok, loose)
+            for actor in found:
                 if all(actor.code != o.code for o in out):
                     out.append(actor)
         return out
@@ -241,8 +252,20 @@ def object_attachments(objects: list[Token]) -> list[Token]:
 
 
 def complement_subjects(verb: Token) -> list[Token]:
-    return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    """Subjects of a verb's complement clauses ("demanded that Russia withdraw" -> Russia).
+
+    The small model often tags a subjunctive verb as a noun and its subject as a compound
+    modifier ("that Washington mediate"); the last such modifier before it is then the subject.
+    """
+    found: list[Token] = []
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "xcomp"):
+            continue
+        subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and c.pos_ == "NOUN":
+            subjects = [s for s in c.children if s.dep_ == "compound" and s.i < c.i][-1:]
+        found.extend(subjects)
+    return found
 
 
 def _governing_verb(noun: Token) -> int:

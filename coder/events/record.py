@@ -6,7 +6,7 @@ Events live on `doc._.events` as plain dicts inside `doc.user_data` (so a Doc st
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 
 
 @dataclass(frozen=True)
@@ -42,13 +42,15 @@ class Event:
     event_index: int = 0  # order of the event within its sentence
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {name: getattr(self, name) for name in _FIELDS}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Event":
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in data.items() if k in names})
+        return cls(**{k: v for k, v in data.items() if k in _FIELDS})
 
     @property
     def triple(self) -> tuple[str, str, str]:
         return (self.source, self.target, self.code)
+
+
+_FIELDS = tuple(f.name for f in fields(Event))

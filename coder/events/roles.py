@@ -64,7 +64,7 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word) -> list[Token]:
         return by[:1]
     for c in noun.children:
         if c.dep_ in ("amod", "compound", "nmod") and c.i not in exclude and is_actor_word(c):
-            return [c]
+            return [noun]  # the caller resolves the noun's modifiers together ("Pakistani rebel attack")
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
         subj = effective_subject(noun.head)
         return [subj] if subj is not None else []

@@ -105,6 +105,20 @@ class PhraseResolver:
             self._cache[key] = self._resolve(head, loose)
         return self._cache[key]
 
+    def resolve_modifiers(self, noun: Token) -> list[ResolvedActor]:
+        """The actor named by a noun trigger's modifiers: 'a Pakistani rebel suicide attack' -> PAKREB."""
+        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+        core: set[int] = set()
+        for m in mods:
+            core |= self._core(m)
+        actor_tokens = [i for i in sorted(core) if i in self.at and self.at[i].kind in ("actor", "agent")]
+        if not actor_tokens:
+            return []
+        key = (noun.i, "modifiers")
+        if key not in self._cache:
+            self._cache[key] = self._one(self.doc[actor_tokens[-1]], core, loose=True)
+        return self._cache[key]
+
     def resolved_at(self, i: int) -> list[ResolvedActor]:
         return [a for (j, _), actors in self._cache.items() if j == i for a in actors]
 

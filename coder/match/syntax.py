@@ -70,7 +70,8 @@ def particles(token: Token) -> set[str]:
 
 
 def complements(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    """Open and clausal complements (any POS: the model tags subjunctives as nouns: 'that he resign')."""
+    return [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
 
 
 def subject(token: Token) -> Token | None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import VerbPattern
-from coder.match.syntax import complements, direct_object, is_passive, lemma, particles, preposition_objects
+from coder.match.syntax import complements, direct_object, is_passive, preposition_objects
 
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN"}
@@ -42,10 +44,16 @@ class _Entry:
     pattern: VerbPattern
     prefix: tuple[str, ...] = ()  # words before a multi-word noun head ("air" strike)
     particle: str = ""  # second word of a multi-word verb ("carry out")
+    rank: tuple[int, int] = (0, 0)  # sort key: most specific first, then file order
+
+    @staticmethod
+    def make(pattern: VerbPattern, prefix: tuple[str, ...] = (), particle: str = "") -> "_Entry":
+        bonus = 2 if particle or prefix else 0
+        return _Entry(pattern, prefix, particle, (-(pattern.specificity + bonus), pattern.order))
 
 
 class VerbIndex:
-    """Patterns of a codebook grouped by (trigger kind, lemma)."""
+    """Patterns of a codebook grouped by (trigger kind, lemma), most specific first."""
 
     def __init__(self, patterns: list[VerbPattern]) -> None:
         self.verbs: dict[str, list[_Entry]] = defaultdict(list)
@@ -55,43 +63,101 @@ class VerbIndex:
             for text in pattern.lemmas:
                 words = text.replace("_", " ").split()
                 if pattern.trigger_kind == "verb":
-                    table[words[0]].append(_Entry(pattern, particle=" ".join(words[1:])))
+                    table[words[0]].append(_Entry.make(pattern, particle=" ".join(words[1:])))
                 else:
-                    table[words[-1]].append(_Entry(pattern, prefix=tuple(words[:-1])))
+                    table[words[-1]].append(_Entry.make(pattern, prefix=tuple(words[:-1])))
+        for table in (self.verbs, self.nouns):
+            for entries in table.values():
+                entries.sort(key=_rank)
+        # per lemma: patterns that need a particular object word, indexed by that word, so a token only
+        # checks the object-constrained patterns its own object could satisfy
+        self.by_object: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+        self.free: dict[tuple[str, str], list[_Entry]] = {}
+        for kind, table in (("verb", self.verbs), ("noun", self.nouns)):
+            for lemma_key, entries in table.items():
+                self.free[(kind, lemma_key)] = [e for e in entries if e.pattern.object is None]
+                for e in entries:
+                    for word in e.pattern.object or ():
+                        self.by_object[(kind, lemma_key, word)].append(e)
         self.lemmas = set(self.verbs) | set(self.nouns)
+        self._hashes: frozenset[int] | None = None
 
-    def candidates(self, token: Token) -> list[_Entry]:
+    def candidate_indexes(self, doc: Doc) -> set[int]:
+        """Token indexes whose lemma or lower-case form has patterns: one vectorised pass per Doc."""
+        if self._hashes is None:
+            self._hashes = frozenset(doc.vocab.strings.add(w) for w in self.lemmas)
+        if len(doc) == 0:
+            return set()
+        hashes = self._hashes
+        return {i for i, (lem, low) in enumerate(doc.to_array([LEMMA, LOWER]).tolist())
+                if lem in hashes or low in hashes}
+
+    def has_patterns(self, token: Token) -> bool:
         if token.pos_ in VERB_POS or token.tag_.startswith("VB"):
             table = self.verbs
         elif token.pos_ in NOUN_POS:
             table = self.nouns
         else:
-            return []
-        key = lemma(token)
-        found = table.get(key, [])
-        if token.lower_ != key:
-            found = found + table.get(token.lower_, [])
-        return found
+            return False
+        return token.lemma_.lower() in table or token.lower_ in table
 
     def match(self, token: Token) -> Trigger | None:
         """The most specific pattern whose constraints the token's dependency shape meets."""
-        best: tuple[tuple[int, int], Trigger] | None = None
-        for entry in self.candidates(token):
-            trigger = _fits(token, entry)
-            if trigger is None:
-                continue
-            pattern = entry.pattern
-            rank = (-(pattern.specificity + (2 if entry.particle or entry.prefix else 0)), pattern.order)
-            if best is None or rank < best[0]:
-                best = (rank, trigger)
-        return best[1] if best else None
+        if not self.has_patterns(token):
+            return None
+        kind = "verb" if (token.pos_ in VERB_POS or token.tag_.startswith("VB")) else "noun"
+        keys = {token.lemma_.lower(), token.lower_}
+        shape = _Shape(token)
+        entries: list[_Entry] = []
+        for key in keys:
+            entries += self.free.get((kind, key), [])
+            for word in shape.obj_words:
+                entries += self.by_object.get((kind, key, word), [])
+        entries.sort(key=_rank)
+        for entry in entries:  # most specific first: the first fit wins
+            trigger = _fits(token, entry, shape)
+            if trigger is not None:
+                return trigger
+        return None
 
 
-def _lemma_in(token: Token | None, allowed: frozenset[str]) -> bool:
-    return token is not None and (lemma(token) in allowed or token.lower_ in allowed)
+def _rank(entry: _Entry) -> tuple[int, int]:
+    return entry.rank
 
 
-def _fits(token: Token, entry: _Entry) -> Trigger | None:
+class _Shape:
+    """A trigger token's dependency facts, computed at most once and shared by its candidate patterns."""
+
+    def __init__(self, token: Token) -> None:
+        self.token = token
+        self.obj = direct_object(token)
+        self.obj_words = _words(self.obj)
+        self._preps: dict[str, list[set[str]]] = {}
+
+    @cached_property
+    def passive(self) -> bool:
+        return is_passive(self.token)
+
+    @cached_property
+    def particles(self) -> dict[str, Token]:
+        return {c.lower_: c for c in self.token.children if c.dep_ in ("prt", "prep", "advmod")}
+
+    @cached_property
+    def complements(self) -> list[str]:
+        return [w for c in complements(self.token) for w in _words(c)]
+
+    def prep_objects(self, prep: str) -> list[set[str]]:
+        if prep not in self._preps:
+            holders = [self.token] + ([self.obj] if self.obj is not None else [])
+            self._preps[prep] = [_words(o) for h in holders for o in preposition_objects(h, prep)]
+        return self._preps[prep]
+
+
+def _words(token: Token | None) -> set[str]:
+    return set() if token is None else {token.lemma_.lower(), token.lower_}
+
+
+def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
     p = entry.pattern
     first = -1
     if entry.prefix:
@@ -101,28 +167,29 @@ def _fits(token: Token, entry: _Entry) -> Trigger | None:
             return None
         first = start
     particle_tok = None
-    wanted = ({entry.particle} if entry.particle else set()) | set(p.particle)
-    if wanted:
-        found = [c for c in token.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in wanted]
-        if not found:
+    if entry.particle or p.particle:
+        wanted = ({entry.particle} if entry.particle else set()) | set(p.particle)
+        hits = [shape.particles[w] for w in wanted if w in shape.particles]
+        if not hits:
             return None
-        particle_tok = found[0]
-    if p.voice != "any" and (p.voice == "passive") != is_passive(token):
+        particle_tok = hits[0]
+    if p.voice != "any" and (p.voice == "passive") != shape.passive:
         return None
-    obj = direct_object(token) if p.trigger_kind == "verb" else None
-    if p.object_none and obj is not None:
-        return None
-    if p.object is not None and not _lemma_in(obj, p.object):
-        return None
-    if p.not_object and obj is not None and _lemma_in(obj, p.not_object):
+    if p.trigger_kind == "verb":
+        if p.object_none and shape.obj is not None:
+            return None
+        if p.object is not None and not (shape.obj_words & p.object):
+            return None
+        if p.not_object and shape.obj_words & p.not_object:
+            return None
+    elif p.object is not None:
         return None
     for prep, objects in p.prep.items():
-        holders = [token] + ([obj] if obj is not None else [])
-        pobjs = [o for h in holders for o in preposition_objects(h, prep)]
+        pobjs = shape.prep_objects(prep)
         if not pobjs:
             return None
-        if objects is not None and not any(_lemma_in(o, objects) for o in pobjs):
+        if objects is not None and not any(words & objects for words in pobjs):
             return None
-    if p.complement and not any(_lemma_in(c, p.complement) for c in complements(token)):
+    if p.complement and not any(w in p.complement for w in shape.complements):
         return None
     return Trigger(token, p, particle_tok, first)
