@@ -597,7 +597,7 @@ def _modality(r: _Reader, path: Path, data: LineDict, key: str, events: dict[str
     )
 
 
-RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted"}
+RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -620,7 +620,23 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
             return []
         return [w.lower() for w in _string_list(r, path, sub.get(key), sub.line_of(key), block, key)]
 
+    claims = data.get("claims")
+    claim_codes = {}
+    if claims is not None:
+        if not isinstance(claims, LineDict):
+            r.error(path, data.line_of("claims"), "claims", "must be a mapping")
+            claims = LineDict()
+        _unknown_keys(r, path, claims, {"verbs", "own_action", "other_action"}, "claims")
+        for key in ("own_action", "other_action"):
+            code = claims.get(key)
+            if code is not None and (not _is_code(code) or code not in events):
+                r.error(path, claims.line_of(key), f"claims {key}", f"{code!r} is not a quoted code of the taxonomy")
+            else:
+                claim_codes[key] = code or ""
     return Rules(
+        claim_verbs=get("claims", "verbs"),
+        claim_own=claim_codes.get("own_action", ""),
+        claim_other=claim_codes.get("other_action", ""),
         negation_words=get("negation", "words"),
         denial_verbs=get("negation", "denial_verbs"),
         hedge_modals=get("hedges", "modals"),

@@ -229,6 +229,9 @@ class Rules:
     person_pronouns: list[str] = field(default_factory=list)
     group_pronouns: list[str] = field(default_factory=list)
     mutual_roots: list[str] = field(default_factory=list)
+    claim_verbs: list[str] = field(default_factory=list)
+    claim_own: str = ""
+    claim_other: str = ""
 
 
 @dataclass

@@ -131,6 +131,9 @@ class StoryCoder:
             return "negated: not coded", []
         if rules.hedged(token):
             return "hedged (modal or conditional): not coded", []
+        claim = rules.claimed_by(token)
+        if claim is not None:
+            return self._claim(trigger, claim, resolver)
         claimed = rules.unasserted_by(token)
         if claimed is not None:
             return f"only claimed under '{claimed.text}': not coded", []
@@ -180,12 +183,12 @@ class StoryCoder:
         if not target_heads and len(sources) >= 2 and (pattern.mutual or (mutual_root and tgt_slot != "none")):
             for a in sources:
                 for b in sources:
-                    if a.code != b.code:
+                    if not _same_party(a, b):
                         pairs.append((a, b, code))
         elif not sources and len(targets) >= 2 and tgt_slot == "prep:between":
             for a in targets:
                 for b in targets:
-                    if a.code != b.code:
+                    if not _same_party(a, b):
                         pairs.append((a, b, code))
         else:
             for a in sources:
@@ -209,6 +212,28 @@ class StoryCoder:
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
             memory.note_pair(sources[0], sources[1])
         return f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else ""), drafts
+
+    def _claim(self, trigger: Trigger, claim: Token, resolver: PhraseResolver) -> tuple[str, list[_Draft]]:
+        """'X claimed it attacked Y' -> X Y claim of responsibility; 'X claimed Z attacked Y' -> X Z accusation."""
+        rules = self.book.rules
+        token, pattern = trigger.token, trigger.pattern
+        claimants = self._actors([effective_subject(claim)], resolver)
+        if not claimants or self.book.events[pattern.code].quad_class < 3:
+            return f"claimed under '{claim.text}': not coded", []
+        kind = pattern.trigger_kind
+        passive = kind == "verb" and is_passive(token)
+        actors = self._actors(slot_tokens(token, pattern.source, kind, passive, resolver.is_actor_word), resolver)
+        targets = self._actors(slot_tokens(token, pattern.target, kind, passive, resolver.is_actor_word), resolver,
+                               loose=True)
+        drafts: list[_Draft] = []
+        for x in claimants:
+            own = not actors or any(a.entity and a.entity == x.entity for a in actors)
+            if own and rules.claim_own:
+                drafts += [_Draft(x, t, rules.claim_own, trigger, "claim", "") for t in targets if not _same_actor(x, t)]
+            elif not own and rules.claim_other:
+                drafts += [_Draft(x, a, rules.claim_other, trigger, "claim", "") for a in actors if not _same_actor(x, a)]
+        return (f"claimed under '{claim.text}': coded {len(drafts)} event(s)" if drafts
+                else f"claimed under '{claim.text}': no actors"), drafts
 
     def _actors(self, tokens: list[Token], resolver: PhraseResolver, loose: bool = False,
                 trigger: Token | None = None) -> list[ResolvedActor]:
@@ -246,8 +271,10 @@ def object_attachments(objects: list[Token]) -> list[Token]:
     found: list[Token] = []
     for obj in objects:
         found.extend(c for c in obj.children if c.dep_ == "poss")  # "rejected Israel's proposal"
-        for prep in OBJECT_PREPS:
-            found.extend(preposition_objects(obj, prep))
+        holders = [obj] + [c for c in obj.children if c.dep_ == "acl"]  # "sanctions imposed on India"
+        for holder in holders:
+            for prep in OBJECT_PREPS:
+                found.extend(preposition_objects(holder, prep))
     return found
 
 
@@ -278,9 +305,10 @@ def _governing_verb(noun: Token) -> int:
 
 
 def _same_actor(a: ResolvedActor, b: ResolvedActor) -> bool:
-    """Same code, or the same entity where one side has no role (KAZ vs KAZGOV)."""
-    if a.code == b.code:
-        return True
-    if a.entity and a.entity == b.entity and (not a.role or not b.role):
-        return True
-    return False
+    """The same actor on both sides: same code, or the same words (an actor is never its own target)."""
+    return a.code == b.code or ((a.start, a.end) == (b.start, b.end) and a.entity == b.entity)
+
+
+def _same_party(a: ResolvedActor, b: ResolvedActor) -> bool:
+    """Two members of one compound that are one party (China and its Foreign Minister)."""
+    return a.code == b.code or bool(a.entity and a.entity == b.entity and (not a.role or not b.role))

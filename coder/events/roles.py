@@ -106,7 +106,8 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
         if not found and kind == "verb":
             obj = direct_object(trigger)
             if obj is not None:
-                found = preposition_objects(obj, prep)
+                for holder in [obj] + [c for c in obj.children if c.dep_ == "acl"]:
+                    found = found or preposition_objects(holder, prep)
         if not found and kind == "noun" and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB":
             found = preposition_objects(trigger.head, prep)
         return found

@@ -47,6 +47,7 @@ class RuleBook:
                 else:
                     self.modal_verbs.setdefault(words[0], (kind, rule))
         self.intent_aux = set(rules.intent.auxiliaries)
+        self.claim_verbs = set(rules.claim_verbs)
 
     # -- vetoes ------------------------------------------------------------------------------
     def negated(self, token: Token) -> bool:
@@ -75,6 +76,19 @@ class RuleBook:
                 return None
             node = node.head
             if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in self.unasserted:
+                return node
+        return None
+
+    def claimed_by(self, token: Token) -> Token | None:
+        """The claim verb ("X claimed that ...") this action is reported under, if any."""
+        if not self.claim_verbs:
+            return None
+        node = token
+        for _ in range(4):
+            if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+                return None
+            node = node.head
+            if node.lemma_.lower() in self.claim_verbs:
                 return node
         return None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -20,6 +21,19 @@ from spacy.util import filter_spans
 from coder.codebook.schema import Actor, ActorName, Codebook
 
 ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*$")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, so 'Erdoğan' in text matches 'Erdogan' in a dictionary and back."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+
+
+def fold_norms(doc: Doc) -> Doc:
+    """Give non-ASCII tokens a folded NORM (ASCII tokens keep spaCy's own norm on both sides)."""
+    for token in doc:
+        if not token.text.isascii():
+            token.norm_ = fold(token.text)
+    return doc
 
 
 @dataclass(frozen=True)
@@ -43,7 +57,7 @@ class ActorIndex:
         self.actors: list[Actor] = book.actors
         self.roles = book.roles
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lower = PhraseMatcher(nlp.vocab, attr="NORM")  # NORM: lower case, accents folded (see fold)
         self.keys: dict[int, tuple[str, int, str, ActorName | None, str]] = {}
         self.agent_words: dict[str, str] = {}
         self._compile(nlp, book)
@@ -59,7 +73,7 @@ class ActorIndex:
         if exact:
             self.exact.add(label, [nlp.make_doc(t) for t in exact])
         if other:
-            self.lower.add(label, [nlp.make_doc(t) for t in other])
+            self.lower.add(label, [fold_norms(nlp.make_doc(t)) for t in other])
 
     def _compile(self, nlp: Language, book: Codebook) -> None:
         for i, actor in enumerate(book.actors):
@@ -82,6 +96,7 @@ class ActorIndex:
     def find_mentions(self, doc: Doc | Span, day: dt.date | None) -> list[Mention]:
         """Longest non-overlapping mentions valid on `day`, in document order."""
         spans: list[Span] = []
+        fold_norms(doc if isinstance(doc, Doc) else doc.doc)
         for matcher in (self.exact, self.lower):
             for key, start, end in matcher(doc):
                 kind, idx, form, name, _ = self.keys[key]

@@ -165,7 +165,9 @@ class PhraseResolver:
             for child in tok.children:
                 if child.i in listed:
                     continue
-                if child.dep_ in NP_DEPS or (child.dep_ == "prep" and role_head and child.lower_ in OF_PREPS):
+                coordinated_modifier = tok.i != head.i and child.dep_ in ("conj", "cc")  # "Hungarian and Romanian"
+                if child.dep_ in NP_DEPS or coordinated_modifier or (
+                        child.dep_ == "prep" and role_head and child.lower_ in OF_PREPS):
                     out.add(child.i)
                     todo.append(child)
                 elif child.dep_ == "pobj" and tok.dep_ == "prep" and tok.i in out:
@@ -241,6 +243,13 @@ class PhraseResolver:
         if roles:
             role_m = head_mention if head_mention in roles else min(roles, key=lambda r: abs(r.start - head.i))
             role = role_m.role
+        coordinated = self._coordinated(entities)
+        if len(coordinated) > 1:  # "Hungarian and Romanian officials": one actor per country
+            out = []
+            for m in coordinated:
+                out.extend(self._entity_actor(m, role, {m.start, m.end - 1, head.i} | (
+                    {head.i} if head_mention in roles else set())))
+            return out
         if entities:
             m = min(entities, key=lambda e: (abs(e.start - head.i), -e.start))
             actor = self.index.actors[m.actor]
@@ -267,6 +276,28 @@ class PhraseResolver:
                 return []
             return [self._make(self.unknown + role, "", role, core, f"role word -> {role}; country unknown")]
         return []
+
+    def _coordinated(self, entities: list[Mention]) -> list[Mention]:
+        """Entity mentions joined by a conjunction inside one noun phrase."""
+        by_token = {m.end - 1: m for m in entities}
+        linked: list[Mention] = []
+        for m in entities:
+            root = self.doc[m.end - 1]
+            if root.dep_ == "conj" and root.head.i in by_token:
+                for x in (by_token[root.head.i], m):
+                    if x not in linked:
+                        linked.append(x)
+        return sorted(linked, key=lambda x: x.start)
+
+    def _entity_actor(self, m: Mention, role: str, tokens: set[int]) -> list[ResolvedActor]:
+        actor = self.index.actors[m.actor]
+        if actor.kind == "person":
+            return [self._person(m, tokens)]
+        entity_code, _ = actor.code_on(self.day)
+        code = entity_code if (not role or entity_code.endswith(role)) else entity_code + role
+        entity = actor.entity or entity_code
+        why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})" + (f"; role word -> {role}" if role else "")
+        return [self._make(code, entity, split_code(code, entity), tokens, why, kind=actor.kind)]
 
     def _person(self, m: Mention, core: set[int]) -> ResolvedActor:
         actor: Actor = self.index.actors[m.actor]

@@ -39,7 +39,11 @@ def direct_object(token: Token) -> Token | None:
         if token.dep_ == "acl" and token.tag_ == "VBN":
             return token.head
         return None
-    obj = child(token, "dobj", "obj")
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    obj = objects[0] if objects else None
+    if len(objects) > 1:  # "meet his counterpart President X": two objects; the nominal one names the party
+        obj = next((o for o in objects if o.pos_ == "PROPN"), None) or next(
+            (o for o in objects if o.pos_ in ("NOUN", "PRON")), objects[0])
     if obj is None:
         attr = child(token, "dative")
         if attr is not None and attr.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -148,7 +148,9 @@ class _Shape:
 
     def prep_objects(self, prep: str) -> list[set[str]]:
         if prep not in self._preps:
-            holders = [self.token] + ([self.obj] if self.obj is not None else [])
+            holders = [self.token]
+            if self.obj is not None:  # "lift sanctions on Iran", "lift sanctions imposed on Iran"
+                holders += [self.obj] + [c for c in self.obj.children if c.dep_ == "acl"]
             self._preps[prep] = [_words(o) for h in holders for o in preposition_objects(h, prep)]
         return self._preps[prep]
 
