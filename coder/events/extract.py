@@ -116,6 +116,10 @@ class StoryCoder:
             drafts.extend(made)
             if trace is not None:
                 trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome))
+        # "agreed to meet": when the complement is coded (036), the governing verb's own generic
+        # pattern ("agree to <anything>" 030) adds nothing
+        drafts = [d for d in drafts if not any(c.i in coded and c.i != d.trigger.token.i
+                                               for c in _complement_chain(d.trigger.token))]
         if trace is not None:
             for token in sent:
                 for actor in resolver.resolved_at(token.i):
@@ -293,6 +297,16 @@ def complement_subjects(verb: Token) -> list[Token]:
             subjects = [s for s in c.children if s.dep_ == "compound" and s.i < c.i][-1:]
         found.extend(subjects)
     return found
+
+
+def _complement_chain(verb: Token) -> list[Token]:
+    """Open/clausal complements of a verb and their coordinated verbs ("agreed to X and (to) Y")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            out.append(c)
+            out.extend(x for x in c.conjuncts)
+    return out
 
 
 def _governing_verb(noun: Token) -> int:

@@ -18,6 +18,7 @@ from coder.codebook.schema import VerbPattern
 from coder.match.syntax import complements, direct_object, is_passive, preposition_objects
 
 VERB_POS = {"VERB", "AUX"}
+ANY = "any"  # `complement: any`: some open or clausal complement, whatever its verb
 NOUN_POS = {"NOUN", "PROPN"}
 
 
@@ -192,6 +193,7 @@ def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
             return None
         if objects is not None and not any(words & objects for words in pobjs):
             return None
-    if p.complement and not any(w in p.complement for w in shape.complements):
+    if p.complement and not (shape.complements if ANY in p.complement
+                             else any(w in p.complement for w in shape.complements)):
         return None
     return Trigger(token, p, particle_tok, first)
