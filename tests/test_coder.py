@@ -163,3 +163,24 @@ def test_event_record_fields(coder_api):
     text = "Russian troops attacked Ukraine."
     assert text[event.source_start:event.source_end] == event.source_text == "Russian troops"
     assert text[event.target_start:event.target_end] == "Ukraine"
+
+
+def test_institutions_stand_for_a_country_role(code):
+    assert code("The Kremlin condemned the Pentagon.") == {"RUSGOV USAMIL 111"}
+
+
+def test_possessive_pronoun_gives_the_country(code):
+    assert code("Russia said its troops attacked Ukrainian soldiers.") == {"RUSMIL UKRMIL 190"}
+
+
+def test_coordinated_country_adjectives(code):
+    assert code("US and British activists condemned China.") == {"USAOPP CHN 111", "GBROPP CHN 111"}
+
+
+def test_accented_names_match_dictionary(code):
+    assert code("Erdoğan met Putin.", "2020-02-02") == {"TURGOV RUSGOV 040", "RUSGOV TURGOV 040"}
+
+
+def test_claims_of_responsibility_and_allegations(code):
+    assert code("Houthi rebels claimed that they had attacked Saudi Arabia.") == {"YEMREB SAU 015"}
+    assert code("Russia claimed that Ukraine shelled Russian troops.") == {"RUS UKR 112"}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 ActorKind = str  # country | territory | igo | ngo | armed_group | person | group
 
-ACTOR_KINDS = ("country", "territory", "igo", "ngo", "armed_group", "person", "group")
+ACTOR_KINDS = ("country", "territory", "igo", "ngo", "armed_group", "person", "group", "institution")
 UNKNOWN_COUNTRY = "---"
 
 
@@ -110,9 +110,10 @@ class Actor:
     @property
     def entity(self) -> str:
         """The country (or organisation) part used when a role word composes with this actor."""
-        if self.kind in ("country", "territory", "igo", "ngo", "armed_group", "group"):
-            return self.code
-        return self.country
+        if self.kind in ("person", "institution") or (self.kind == "group" and self.country
+                                                      and self.code.startswith(self.country)):
+            return self.country  # the Kremlin (RUSGOV) is Russia's; its role part is GOV
+        return self.code
 
 
 @dataclass(frozen=True)

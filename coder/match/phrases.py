@@ -267,8 +267,10 @@ class PhraseResolver:
             self.memory.last_actor = resolved
             return [resolved]
         if role:
-            if head.pos_ == "PROPN" and head_mention is None:
-                pass  # an unknown named person with a bare title: no country, keep the role
+            owner = self._possessive_owner(head, core)
+            if owner is not None:  # "Russia said its troops ..." -> RUSMIL
+                code = owner.entity + role
+                return [self._make(code, owner.entity, role, core, f"role word -> {role}; 'its/their' -> {owner.text!r}")]
             recalled = self._recall_role(head, role)
             if recalled is not None:
                 return [recalled]
@@ -276,6 +278,16 @@ class PhraseResolver:
                 return []
             return [self._make(self.unknown + role, "", role, core, f"role word -> {role}; country unknown")]
         return []
+
+    def _possessive_owner(self, head: Token, core: set[int]) -> ResolvedActor | None:
+        """The actor a possessive pronoun in the phrase refers to ('its troops', 'their police')."""
+        for i in sorted(core):
+            tok = self.doc[i]
+            if tok.dep_ == "poss" and tok.pos_ == "PRON" and tok.lower_ in ("its", "their"):
+                found = self._antecedent(tok, person=False)
+                if found is not None and found.entity:
+                    return found
+        return None
 
     def _coordinated(self, entities: list[Mention]) -> list[Mention]:
         """Entity mentions joined by a conjunction inside one noun phrase."""
