@@ -586,6 +586,9 @@ def _modality(r: _Reader, path: Path, data: LineDict, key: str, events: dict[str
     mapping: dict[str, str] = {}
     raw = block.get("map") or {}
     for prefix, code in raw.items():
+        if code == "same":
+            mapping[str(prefix)] = code
+            continue
         if not _is_code(code) or code not in events:
             r.error(path, raw.line_of(prefix), f"{key} map {prefix}", f"{code!r} is not a quoted code of the taxonomy")
             continue

@@ -210,7 +210,7 @@ class ModalityRule:
         for cut in range(len(code), 0, -1):
             hit = self.mapping.get(code[:cut])
             if hit is not None:
-                return hit
+                return code if hit == "same" else hit
         return None
 
 

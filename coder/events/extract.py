@@ -131,6 +131,8 @@ class StoryCoder:
         rules = self.rules
         if pattern.trigger_kind == "verb" and is_fronted_participle(token):
             return "participle modifying the speaker ('visiting X said'): not an event", []
+        if pattern.trigger_kind == "verb" and token.dep_ in ("amod", "compound"):
+            return "participle used as an adjective ('Russia-backed', 'recognised'): not an event", []
         if rules.negated(token):
             return "negated: not coded", []
         if rules.hedged(token):

@@ -15,7 +15,7 @@ from coder.match.syntax import child
 
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
 ASPECTUAL = {"continue", "begin", "start", "resume", "keep", "go", "manage", "proceed", "move", "step",
-             "fail", "try", "attempt", "be", "have", "come", "get", "help", "use", "seem", "appear"}
+             "try", "attempt", "be", "have", "come", "get", "help", "use", "seem", "appear", "decide"}
 SAY_LEMMAS = {"say", "tell", "report", "state", "announce", "add", "declare", "confirm", "note", "write",
               "quote", "insist", "stress", "emphasize", "emphasise", "reiterate", "explain", "claim", "assert"}
 

@@ -237,8 +237,8 @@ class PhraseResolver:
             return []  # "the Russian economy": a country adjective on a non-actor noun is no actor
         entities = [m for m in mentions if m.kind == "actor"]
         roles = [m for m in mentions if m.kind == "agent"]
-        if loose and head_mention is None and head.pos_ != "PROPN" and not entities and not roles:
-            return []
+        if loose and head_mention is None and head.pos_ != "PROPN" and not entities:
+            return []  # "condemned the terrorist attack": a role word on a thing is no target
         role = ""
         if roles:
             role_m = head_mention if head_mention in roles else min(roles, key=lambda r: abs(r.start - head.i))
