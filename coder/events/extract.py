@@ -40,6 +40,14 @@ class Trace:
     considered: list[Considered] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What became of a trigger; `veto` when a rule (negation, hedge, claim...) stopped it."""
+
+    text: str
+    veto: bool = False
+
+
 @dataclass
 class _Draft:
     source: ResolvedActor
@@ -105,17 +113,20 @@ class StoryCoder:
                 continue
             triggers.append(trigger)
         coded: set[int] = set()
+        settled: set[int] = set()  # verbs coded, or vetoed (negated, hedged, claimed...): their nouns too
         for trigger in sorted(triggers, key=lambda t: t.pattern.trigger_kind != "verb"):  # verbs first
             token = trigger.token
-            if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in coded:
-                outcome, made = "noun is an argument of a coded verb: the verb's pattern codes it", []
+            if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in settled:
+                outcome, made = Outcome("noun is an argument of a coded or vetoed verb: the verb decides"), []
             else:
                 outcome, made = self._code_trigger(trigger, resolver, memory)
             if made:
                 coded.add(token.i)
+            if made or outcome.veto:
+                settled.add(token.i)
             drafts.extend(made)
             if trace is not None:
-                trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome))
+                trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome.text))
         # "agreed to meet": when the complement is coded (036), the governing verb's own generic
         # pattern ("agree to <anything>" 030) adds nothing
         drafts = [d for d in drafts if not any(c.i in coded and c.i != d.trigger.token.i
@@ -126,34 +137,34 @@ class StoryCoder:
                     trace.actors.append((sent_no, actor))
         return drafts
 
-    def _code_trigger(self, trigger: Trigger, resolver: PhraseResolver, memory: StoryMemory) -> tuple[str, list[_Draft]]:
+    def _code_trigger(self, trigger: Trigger, resolver: PhraseResolver, memory: StoryMemory) -> tuple[Outcome, list[_Draft]]:
         token, pattern = trigger.token, trigger.pattern
         rules = self.rules
         if pattern.trigger_kind == "verb" and is_fronted_participle(token):
-            return "participle modifying the speaker ('visiting X said'): not an event", []
+            return Outcome("participle modifying the speaker ('visiting X said'): not an event", veto=True), []
         if pattern.trigger_kind == "verb" and token.dep_ in ("amod", "compound"):
-            return "participle used as an adjective ('Russia-backed', 'recognised'): not an event", []
+            return Outcome("participle used as an adjective ('Russia-backed', 'recognised'): not an event", veto=True), []
         if rules.negated(token):
-            return "negated: not coded", []
+            return Outcome("negated: not coded", veto=True), []
         if rules.hedged(token):
-            return "hedged (modal or conditional): not coded", []
+            return Outcome("hedged (modal or conditional): not coded", veto=True), []
         claim = rules.claimed_by(token)
         if claim is not None:
             return self._claim(trigger, claim, resolver)
         claimed = rules.unasserted_by(token)
         if claimed is not None:
-            return f"only claimed under '{claimed.text}': not coded", []
+            return Outcome(f"only claimed under '{claimed.text}': not coded", veto=True), []
         modality: Modality | None | bool = None
         if pattern.trigger_kind == "verb":
             modality = rules.modality(token)
             if modality is False:
-                return "governed by a negated, hedged or non-factual verb: not coded", []
+                return Outcome("governed by a negated, hedged or non-factual verb: not coded", veto=True), []
         code = pattern.code
         mod_name = ""
         if isinstance(modality, Modality):
             mapped = modality.rule.map_code(code)
             if mapped is None:
-                return f"{modality.kind} of {code}: no mapping in rules.yaml", []
+                return Outcome(f"{modality.kind} of {code}: no mapping in rules.yaml"), []
             if modality.kind == "intent" and code[:2] == "03":
                 mapped = code
             code, mod_name = mapped, modality.kind
@@ -178,7 +189,7 @@ class StoryCoder:
             # its prepositional attachment names the party
             targets = self._actors(object_attachments(target_heads), resolver, loose=True)
         if kind == "verb" and not sources and passive and src_slot == "subject":
-            return "agentless passive: no source", []
+            return Outcome("agentless passive: no source"), []
         speaker = ""
         say = rules.speaker_verb(token)
         if say is not None:
@@ -205,27 +216,27 @@ class StoryCoder:
                     elif not mod_name and pattern.reverse:
                         pairs.append((b, a, pattern.reverse))
         if not sources and not targets:
-            return "no source or target actor", []
+            return Outcome("no source or target actor"), []
         if not pairs:
-            return "missing source or target actor", []
+            return Outcome("missing source or target actor"), []
         drafts = [
             _Draft(a, b, c, trigger, mod_name, speaker)
             for a, b, c in pairs
             if not _same_actor(a, b)
         ]
         if not drafts:
-            return "source and target are the same actor", []
+            return Outcome("source and target are the same actor"), []
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
             memory.note_pair(sources[0], sources[1])
-        return f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else ""), drafts
+        return Outcome(f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else "")), drafts
 
-    def _claim(self, trigger: Trigger, claim: Token, resolver: PhraseResolver) -> tuple[str, list[_Draft]]:
+    def _claim(self, trigger: Trigger, claim: Token, resolver: PhraseResolver) -> tuple[Outcome, list[_Draft]]:
         """'X claimed it attacked Y' -> X Y claim of responsibility; 'X claimed Z attacked Y' -> X Z accusation."""
         rules = self.book.rules
         token, pattern = trigger.token, trigger.pattern
         claimants = self._actors([effective_subject(claim)], resolver)
         if not claimants or self.book.events[pattern.code].quad_class < 3:
-            return f"claimed under '{claim.text}': not coded", []
+            return Outcome(f"claimed under '{claim.text}': not coded", veto=True), []
         kind = pattern.trigger_kind
         passive = kind == "verb" and is_passive(token)
         actors = self._actors(slot_tokens(token, pattern.source, kind, passive, resolver.is_actor_word), resolver)
@@ -238,8 +249,8 @@ class StoryCoder:
                 drafts += [_Draft(x, t, rules.claim_own, trigger, "claim", "") for t in targets if not _same_actor(x, t)]
             elif not own and rules.claim_other:
                 drafts += [_Draft(x, a, rules.claim_other, trigger, "claim", "") for a in actors if not _same_actor(x, a)]
-        return (f"claimed under '{claim.text}': coded {len(drafts)} event(s)" if drafts
-                else f"claimed under '{claim.text}': no actors"), drafts
+        return Outcome(f"claimed under '{claim.text}': coded {len(drafts)} event(s)" if drafts
+                       else f"claimed under '{claim.text}': no actors", veto=not drafts), drafts
 
     def _actors(self, tokens: list[Token], resolver: PhraseResolver, loose: bool = False,
                 trigger: Token | None = None) -> list[ResolvedActor]:

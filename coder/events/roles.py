@@ -81,8 +81,8 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
     """The head tokens of the phrase filling `slot` ('subject', 'object', 'prep:with', ...)."""
     if slot == "none":
         return []
-    if slot == "subject":
-        if kind == "noun":
+    if slot == "subject" or (slot == "possessor" and kind == "noun"):
+        if kind == "noun":  # possessor, by-phrase, actor modifier, or the governing verb's subject
             return noun_source(trigger, set(), is_actor_word)
         if passive:
             agent = passive_agent(trigger)

@@ -67,6 +67,14 @@ def _bare(actor: ResolvedActor) -> ResolvedActor:
                          actor.start_char, actor.end_char, "entity of " + actor.code, False, "")
 
 
+def takes_role(kind: str, code: str, entity: str) -> bool:
+    """Countries and organisations take a role word (UN peacekeepers -> IGOUNOMIL); armed groups and
+    institutions already name what they are ('Taliban militants' stays the Taliban's code)."""
+    if kind in ("armed_group", "institution", "person"):
+        return False
+    return kind in ("country", "territory", "igo", "ngo") or code == entity
+
+
 def split_code(code: str, entity: str) -> str:
     return code[len(entity):] if entity and code.startswith(entity) else ""
 
@@ -257,7 +265,7 @@ class PhraseResolver:
             why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})"
             if dated is not None:
                 why += f"; dated code {dated.code} valid {dated.valid.start or '...'}..{dated.valid.end or '...'}"
-            if role and not entity_code.endswith(role):
+            if role and not entity_code.endswith(role) and takes_role(actor.kind, entity_code, actor.entity):
                 why += f"; role word -> {role}"
                 code = entity_code + role
             else:
@@ -306,7 +314,8 @@ class PhraseResolver:
         if actor.kind == "person":
             return [self._person(m, tokens)]
         entity_code, _ = actor.code_on(self.day)
-        code = entity_code if (not role or entity_code.endswith(role)) else entity_code + role
+        code = entity_code if (not role or entity_code.endswith(role) or
+                               not takes_role(actor.kind, entity_code, actor.entity)) else entity_code + role
         entity = actor.entity or entity_code
         why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})" + (f"; role word -> {role}" if role else "")
         return [self._make(code, entity, split_code(code, entity), tokens, why, kind=actor.kind)]

@@ -51,8 +51,21 @@ def direct_object(token: Token) -> Token | None:
     return obj
 
 
+TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+              "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december", "today", "yesterday", "tomorrow", "week", "month", "year", "day",
+              "morning", "evening", "night", "weekend", "time", "occasion", "behalf"}
+
+
 def preposition_objects(token: Token, prep: str) -> list[Token]:
-    """Objects of preposition `prep` attached to `token` ('agent' is the passive by-phrase)."""
+    """Objects of preposition `prep` attached to `token` ('agent' is the passive by-phrase).
+
+    Time expressions ("on Monday") are left out: they are never a party to an event.
+    """
+    return [o for o in _preposition_objects(token, prep) if o.lower_ not in TIME_WORDS]
+
+
+def _preposition_objects(token: Token, prep: str) -> list[Token]:
     found: list[Token] = []
     for c in token.children:
         if c.dep_ == "agent" and prep == "by":
