@@ -40,6 +40,8 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
         return effective_subject(ctrl, depth + 1)
     if dep == "conj" and token.head.pos_ in ("VERB", "AUX"):
         return effective_subject(token.head, depth + 1)
+    if dep in ("acomp", "attr") and token.head.pos_ in ("VERB", "AUX"):  # "is willing to withdraw"
+        return effective_subject(token.head, depth + 1)
     if dep in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return token.head
     if dep == "advcl" and token.tag_ in ("VBG", "VBN"):

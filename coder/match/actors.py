@@ -23,6 +23,13 @@ from coder.codebook.schema import Actor, ActorName, Codebook
 ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*$")
 
 
+def demonym_plural(adjective: str) -> str | None:
+    """'Palestinian' -> 'Palestinians', 'Iraqi' -> 'Iraqis'; None for 'Chinese', 'British', 'Swiss'."""
+    if " " in adjective or not adjective.isalpha() or not adjective.lower().endswith(("an", "i")):
+        return None
+    return adjective + "s"
+
+
 def fold(text: str) -> str:
     """Lower case without accents, so 'Erdoğan' in text matches 'Erdogan' in a dictionary and back."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
@@ -80,6 +87,11 @@ class ActorIndex:
             for j, name in enumerate(actor.names):
                 label = self._key(f"ACTOR|{i}|{j}", ("actor", i, name.form, name, actor.source))
                 self._add(nlp, label, [name.text])
+                people = demonym_plural(name.text) if name.form == "adjective" else None
+                if people:  # "the Palestinians", "Afghans": the people of a country stand for it
+                    plural = ActorName(people, "name", name.valid)
+                    label = self._key(f"PEOPLE|{i}|{j}", ("actor", i, "name", plural, actor.source))
+                    self._add(nlp, label, [people])
         by_role: dict[str, list[str]] = {}
         for agent in book.agents:
             forms = [agent.phrase] + ([agent.plural] if agent.plural else [])

@@ -22,6 +22,11 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", 
            "appos", "npadvmod", "predet", "nn", "poss"}
 OF_PREPS = {"of", "from"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
+# heads that stand for the people of their of-phrase: "a group of Moroccan diplomats"
+PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundred", "thousand", "million",
+              "some", "many", "most", "several", "all", "majority", "part", "contingent", "convoy", "unit",
+              "leader", "representative", "head", "one", "two", "three", "four", "five", "each", "both",
+              "band", "batch", "wave", "squad", "column", "detachment", "faction", "wing", "bloc"}
 
 
 @dataclass(frozen=True)
@@ -241,6 +246,13 @@ class PhraseResolver:
         if surname is not None:
             return [surname]
         head_mention = self.at.get(head.i)
+        if head_mention is None and head.lemma_.lower() in self.side_words:
+            low = head.lemma_.lower()  # "the Turkish and Greek sides"
+        if head_mention is None and head.lemma_.lower() in PARTITIVES:
+            of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+            if of:  # "a group of Moroccan diplomats", "leaders of the opposition"
+                return [a for o in of for a in self.resolve(o, loose)]
         if head_mention is None and head.pos_ != "PROPN" and low not in self.side_words and not loose:
             return []  # "the Russian economy": a country adjective on a non-actor noun is no actor
         entities = [m for m in mentions if m.kind == "actor"]
