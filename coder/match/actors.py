@@ -37,6 +37,8 @@ def fold(text: str) -> str:
 
 def fold_norms(doc: Doc) -> Doc:
     """Give non-ASCII tokens a folded NORM (ASCII tokens keep spaCy's own norm on both sides)."""
+    if doc.text.isascii():  # the common case: nothing to fold, no per-token Python loop
+        return doc
     for token in doc:
         if not token.text.isascii():
             token.norm_ = fold(token.text)
