@@ -132,7 +132,7 @@ class _Shape:
     def __init__(self, token: Token) -> None:
         self.token = token
         self.obj = direct_object(token)
-        self.obj_words = _words(self.obj)
+        self.obj_words = _words(self.obj) | _measured_words(self.obj)
         self._preps: dict[str, list[set[str]]] = {}
 
     @cached_property
@@ -154,6 +154,19 @@ class _Shape:
                 holders += [self.obj] + [c for c in self.obj.children if c.dep_ == "acl"]
             self._preps[prep] = [_words(o) for h in holders for o in preposition_objects(h, prep)]
         return self._preps[prep]
+
+
+QUANTITIES = {"ton", "tonne", "million", "billion", "thousand", "hundred", "dozen", "lot", "number", "amount",
+              "shipment", "consignment", "batch", "package", "load", "truckload", "planeload", "cargo", "supply",
+              "quantity", "kind", "type", "round", "wave", "series", "set", "unit", "contingent", "worth"}
+
+
+def _measured_words(obj: Token | None) -> set[str]:
+    """'tons of food aid', 'millions of dollars in aid': the measured noun counts as the object too."""
+    if obj is None or obj.lemma_.lower() not in QUANTITIES:
+        return set()
+    return {w for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+            for p in c.children if p.dep_ == "pobj" for w in _words(p)}
 
 
 def _words(token: Token | None) -> set[str]:
