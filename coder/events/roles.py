@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coder.match.syntax import child, direct_object, fronted_participle_object, is_passive, preposition_objects
+from coder.match.syntax import (child, direct_object, fronted_participle_object, is_passive,
+                                nested_preposition_objects, preposition_objects)
 
 RELATIVIZERS = {"who", "which", "that", "whom"}
 OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", "press", "push", "persuade",
@@ -112,5 +113,9 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
                     found = found or preposition_objects(holder, prep)
         if not found and kind == "noun" and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB":
             found = preposition_objects(trigger.head, prep)
+        if not found:  # one preposition further down the object: "an agreement on trade with China"
+            holder = trigger if kind == "noun" else direct_object(trigger)
+            if holder is not None:
+                found = nested_preposition_objects(holder, prep)
         return found
     return []

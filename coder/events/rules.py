@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from coder.codebook.schema import ModalityRule, Rules
 from coder.match.syntax import child
 
+FAILURE = {"fail", "neglect"}
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
 ASPECTUAL = {"continue", "begin", "start", "resume", "keep", "go", "manage", "proceed", "move", "step",
              "try", "attempt", "be", "have", "come", "get", "help", "use", "seem", "appear", "decide"}
@@ -71,11 +72,14 @@ class RuleBook:
     def unasserted_by(self, token: Token) -> Token | None:
         """A governing verb (accuse, deny, allege...) under which this action is only claimed."""
         node = token
-        for _ in range(8):
-            if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
+        for step in range(8):
+            subject_of_noun = step == 0 and token.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nsubj", "nsubjpass")
+            if (node.dep_ not in CLAUSE_DEPS and not subject_of_noun) or node.head.i == node.i:
                 return None
             node = node.head
             if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in self.unasserted:
+                if step == 0 and node.lemma_.lower() in FAILURE and token.pos_ in ("NOUN", "PROPN"):
+                    return None  # "the siege failed": the siege happened
                 return node
         return None
 

@@ -65,6 +65,18 @@ def preposition_objects(token: Token, prep: str) -> list[Token]:
     return [o for o in _preposition_objects(token, prep) if o.lower_ not in TIME_WORDS]
 
 
+def nested_preposition_objects(token: Token, prep: str) -> list[Token]:
+    """Objects of `prep` one preposition further down: "signed an agreement on trade WITH China",
+    "$100 million in assistance TO Kabul", "called for talks WITH India"."""
+    found: list[Token] = []
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ != prep:
+            for inner in c.children:
+                if inner.dep_ == "pobj":
+                    found.extend(preposition_objects(inner, prep))
+    return found
+
+
 def _preposition_objects(token: Token, prep: str) -> list[Token]:
     found: list[Token] = []
     for c in token.children:

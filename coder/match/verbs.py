@@ -15,7 +15,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import VerbPattern
-from coder.match.syntax import complements, direct_object, is_passive, preposition_objects
+from coder.match.syntax import complements, direct_object, is_passive, nested_preposition_objects, preposition_objects
 
 VERB_POS = {"VERB", "AUX"}
 ANY = "any"  # `complement: any`: some open or clausal complement, whatever its verb
@@ -152,7 +152,10 @@ class _Shape:
             holders = [self.token]
             if self.obj is not None:  # "lift sanctions on Iran", "lift sanctions imposed on Iran"
                 holders += [self.obj] + [c for c in self.obj.children if c.dep_ == "acl"]
-            self._preps[prep] = [_words(o) for h in holders for o in preposition_objects(h, prep)]
+            objects = [o for h in holders for o in preposition_objects(h, prep)]
+            if not objects and self.obj is not None:  # "signed an agreement on trade with China"
+                objects = nested_preposition_objects(self.obj, prep)
+            self._preps[prep] = [_words(o) for o in objects]
         return self._preps[prep]
 
 
