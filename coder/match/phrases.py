@@ -173,6 +173,9 @@ class PhraseResolver:
         out = {head.i}
         todo = [head]
         role_head = head.i in self.at and self.at[head.i].kind == "agent"
+        # "the president of Russia", "officials from Iran"; "a court in Guyana", "police in Kenya" (local
+        # institutions) -- but not "troops in Syria", which are as often foreign as local
+        preps = OF_PREPS | ({"in"} if role_head and self.at[head.i].role not in ("MIL", "REB", "UAF") else set())
         while todo:
             tok = todo.pop()
             for child in tok.children:
@@ -180,7 +183,7 @@ class PhraseResolver:
                     continue
                 coordinated_modifier = tok.i != head.i and child.dep_ in ("conj", "cc")  # "Hungarian and Romanian"
                 if child.dep_ in NP_DEPS or coordinated_modifier or (
-                        child.dep_ == "prep" and role_head and child.lower_ in OF_PREPS):
+                        child.dep_ == "prep" and role_head and child.lower_ in preps):
                     out.add(child.i)
                     todo.append(child)
                 elif child.dep_ == "pobj" and tok.dep_ == "prep" and tok.i in out:
