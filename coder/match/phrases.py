@@ -274,7 +274,7 @@ class PhraseResolver:
                     {head.i} if head_mention in roles else set())))
             return out
         if entities:
-            m = min(entities, key=lambda e: (abs(e.start - head.i), -e.start))
+            m = min(entities, key=lambda e: (e.start > head.i, abs(e.start - head.i)))  # pre-modifiers first
             actor = self.index.actors[m.actor]
             entity_code, dated = actor.code_on(self.day)
             why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})"
