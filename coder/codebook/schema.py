@@ -157,7 +157,7 @@ class VerbPattern:
         if self.particle:
             score += 2
         if self.complement:
-            score += 2
+            score += 1 if self.complement == frozenset({"any"}) else 2
         if self.not_object:
             score += 1
         if self.target.startswith("prep:"):

@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span, Token
 from coder.codebook.schema import Codebook
 from coder.events.record import Event
 from coder.events.roles import effective_subject, slot_tokens
-from coder.events.rules import SAY_LEMMAS, Modality, RuleBook
+from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import is_fronted_participle, is_passive, lemma as lemma_of, preposition_objects
+from coder.match.syntax import is_fronted_participle, is_passive, preposition_objects
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -180,7 +180,7 @@ class StoryCoder:
                     sources = resolver.resolve_modifiers(head)
         target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word)
         targets = self._actors(target_heads, resolver, loose=True)
-        if not target_heads and tgt_slot == "object" and kind == "verb" and lemma_of(token) not in SAY_LEMMAS:
+        if not target_heads and tgt_slot == "object" and pattern.complement:
             # "demanded that Russia withdraw": the complement clause's subject is the target
             target_heads = complement_subjects(token)
             targets = self._actors(target_heads, resolver, loose=True)

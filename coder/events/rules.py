@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from coder.codebook.schema import ModalityRule, Rules
 from coder.match.syntax import child
 
-FAILURE = {"fail", "neglect"}
+FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
 ASPECTUAL = {"continue", "begin", "start", "resume", "keep", "go", "manage", "proceed", "move", "step",
              "try", "attempt", "be", "have", "come", "get", "help", "use", "seem", "appear", "decide"}
@@ -104,6 +104,8 @@ class RuleBook:
         for _ in range(6):
             if any(c.dep_ == "aux" and c.lower_ in self.intent_aux for c in node.children) and found is None:
                 found = Modality("intent", node, self.rules.intent)
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in OBJECT_CONTROL and child(node, "nsubj") is not None:
+                return False  # "allowed Iran (to) send aid": permission, not the act
             if node.head.i == node.i or not _infinitival(node):
                 break
             head = node.head
@@ -137,7 +139,7 @@ class RuleBook:
         return None
 
 
-OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", "press", "push", "persuade",
+OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", "press", "push", "persuade", "let",
                   "encourage", "allow", "permit", "tell", "warn", "pressure", "want", "expect", "need", "require",
                   "demand", "appeal", "instruct", "advise", "beg", "challenge", "prompt", "authorize", "authorise"}
 
