@@ -88,8 +88,8 @@ class RuleBook:
         if not self.claim_verbs:
             return None
         node = token
-        for _ in range(4):
-            if node.dep_ not in ("ccomp", "xcomp", "conj") or node.head.i == node.i:
+        for _ in range(4):  # not through "conj": "claimed responsibility and apologised" are two acts
+            if node.dep_ not in ("ccomp", "xcomp") or node.head.i == node.i:
                 return None
             node = node.head
             if node.lemma_.lower() in self.claim_verbs:
