@@ -188,6 +188,11 @@ class StoryCoder:
             # "endorsed an agreement with the EU", "imposed sanctions on Iran": the object is a thing,
             # its prepositional attachment names the party
             targets = self._actors(object_attachments(target_heads), resolver, loose=True)
+        if not targets and not target_heads and tgt_slot == "object" and kind == "verb":
+            # no object at all: "fired at Russia", "lashed out against Iran" -- a party-naming
+            # preposition on the verb gives the target (never a place: "in", "from" are not used)
+            targets = self._actors([o for prep in OBJECT_PREPS + ("at",) for o in preposition_objects(token, prep)],
+                                   resolver, loose=True)
         if kind == "verb" and not sources and passive and src_slot == "subject":
             return Outcome("agentless passive: no source"), []
         speaker = ""
