@@ -62,7 +62,8 @@ def preposition_objects(token: Token, prep: str) -> list[Token]:
 
     Time expressions ("on Monday") are left out: they are never a party to an event.
     """
-    return [o for o in _preposition_objects(token, prep) if o.lower_ not in TIME_WORDS]
+    return [o for o in _preposition_objects(token, prep) if o.lower_ not in TIME_WORDS
+            or any(c.dep_ == "compound" for c in o.children)]  # "with President Assad Tuesday" (misparse)
 
 
 def nested_preposition_objects(token: Token, prep: str) -> list[Token]:
