@@ -8,6 +8,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
+import pickle
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -235,8 +238,9 @@ def _load_agents(r: _Reader, paths: list[Path]) -> tuple[dict[str, str], list[Ag
             r.error(path, data.line_of("roles"), "roles", "roles must map a role code to its description")
         else:
             for code, desc in role_map.items():
-                if not re.match(r"^[A-Z]{3}$", code):
-                    r.error(path, role_map.line_of(code), f"role {code}", "a role code is three capital letters")
+                if not re.match(r"^(?:[A-Z]{3})+$", code):  # GOV, or a compound role such as GOVMIL
+                    r.error(path, role_map.line_of(code), f"role {code}",
+                            "a role code is three capital letters (or several such codes joined: GOVMIL)")
                 roles[code] = str(desc)
         groups = data.get("agents") or []
         if not isinstance(groups, LineList):
@@ -746,20 +750,58 @@ def check_codebook(directory: str | Path | None = None) -> tuple[Codebook | None
     return _read_codebook(find_codebook_dir(directory))
 
 
-_CACHE: dict[tuple[str, float], Codebook] = {}
+_CACHE: dict[tuple[str, str], Codebook] = {}
+DISK_CACHE = Path(os.environ.get("CODER_CACHE_DIR", Path.home() / ".cache" / "cameo-coder"))
+
+
+def _fingerprint(path: Path) -> str:
+    """Changes whenever any file of the codebook (or this loader) changes: name, size, mtime."""
+    parts = [str(path), str(Path(__file__).stat().st_mtime_ns)]
+    if path.is_dir():
+        for f in sorted(path.rglob("*")):
+            if f.is_file() and f.suffix in (".yaml", ".yml"):
+                st = f.stat()
+                parts.append(f"{f.relative_to(path)}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha1("\n".join(parts).encode()).hexdigest()
 
 
 def load_codebook(directory: str | Path | None = None) -> Codebook:
-    """Load a codebook or raise :class:`CodebookError` naming every error (file:line: entry: message)."""
+    """Load a codebook or raise :class:`CodebookError` naming every error (file:line: entry: message).
+
+    A valid codebook is also kept, parsed, in a disk cache keyed by its files' names, sizes and times,
+    so a large imported dictionary (tens of thousands of actors) loads in a fraction of a second the
+    next time. `coder validate` always reads the YAML; set CODER_NO_CACHE=1 to bypass the cache.
+    """
     path = find_codebook_dir(directory).resolve()
-    stamp = max((p.stat().st_mtime for p in path.rglob("*.yaml")), default=0.0) if path.is_dir() else 0.0
-    key = (str(path), stamp)
+    key = (str(path), _fingerprint(path))
     if key in _CACHE:
         return _CACHE[key]
+    use_disk = not os.environ.get("CODER_NO_CACHE")
+    cached = DISK_CACHE / f"{key[1]}.pickle"
+    if use_disk and cached.is_file():
+        try:
+            with open(cached, "rb") as fh:
+                book = pickle.load(fh)  # noqa: S301 - our own cache file, written below
+            if isinstance(book, Codebook):
+                _CACHE.clear()
+                _CACHE[key] = book
+                return book
+        except Exception:  # a stale or broken cache is ignored, never fatal
+            pass
     book, problems = _read_codebook(path)
     if book is None:
         raise CodebookError(problems or [Problem(str(path), 0, MANIFEST, "codebook could not be read")])
+    if use_disk:
+        try:
+            DISK_CACHE.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                pickle.dump(book, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cached)
+            for stale in sorted(DISK_CACHE.glob("*.pickle"), key=lambda f: f.stat().st_mtime)[:-20]:
+                stale.unlink(missing_ok=True)  # keep the 20 most recent codebooks
+        except OSError:
+            pass
     _CACHE.clear()
     _CACHE[key] = book
     return book
-
