@@ -11,16 +11,16 @@ functions share a default `Coder` built on first use.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import pandas as pd
 from spacy.language import Language
 
 import coder.component  # noqa: F401 - registers the "event_coder" factory
-from coder.corpus import BadRecord, Fields, Story, code_stories, read_stories
+from coder.corpus import BadRecord, Fields, Story, batches, code_stories, read_stories
 from coder.events.record import Event
 from coder.model import load_pipeline
-from coder.output.rows import frame, one_a_day, rows
+from coder.output.rows import frame, one_a_day
 
 
 class Coder:
@@ -28,6 +28,10 @@ class Coder:
 
     def __init__(self, codebook: str | Path | None = None, model: str | None = None,
                  nlp: Language | None = None) -> None:
+        # kept so worker processes can build the same Coder (coder.engines.local)
+        self.codebook_path = str(codebook) if codebook else None
+        self.model_name = model
+        self.nlp_given = nlp is not None
         self.nlp = nlp if nlp is not None else load_pipeline(model)
         if "event_coder" not in self.nlp.pipe_names:
             self.nlp.add_pipe("event_coder", config={"codebook": str(codebook) if codebook else ""})
@@ -53,17 +57,25 @@ class Coder:
                 raw_date = None
             stories.append(Story(str(record.get(id, n) if id else n), "" if raw_date is None else str(raw_date)[:10],
                                  str(record.get(text) or ""), f"row {n}"))
-        found = [e for _, events in code_stories(self.nlp, stories) for e in events]
-        out = rows(found)
-        return frame(one_a_day(out) if one_per_day else out)
+        return self._frame(stories, one_per_day)
 
-    def code_file(self, path: str | Path, fields: Fields = Fields(), date: str | None = None,
-                  one_per_day: bool = False) -> pd.DataFrame:
-        """Event rows for a corpus file; bad records are skipped (see `coder code --errors`)."""
-        stories = [s for s in read_stories([str(path)], fields, date) if not isinstance(s, BadRecord)]
-        found = [e for _, events in code_stories(self.nlp, stories) for e in events]
-        out = rows(found)
-        return frame(one_a_day(out) if one_per_day else out)
+    def code_file(self, path: str | Path | list[str | Path], fields: Fields = Fields(), date: str | None = None,
+                  one_per_day: bool = False, n_process: int = 1, batch_size: int = 32) -> pd.DataFrame:
+        """Event rows for corpus files, exactly the rows `coder code` writes; bad records are skipped
+        (see `coder code --errors`)."""
+        paths = [str(p) for p in path] if isinstance(path, list) else [str(path)]
+        return self._frame(read_stories(paths, fields, date), one_per_day, n_process, batch_size)
+
+    def _frame(self, stories: Iterable[Story | BadRecord], one_per_day: bool, n_process: int = 1,
+               batch_size: int = 32) -> pd.DataFrame:
+        from coder.engines.local import LocalEngine
+
+        out: list[dict] = []
+        with LocalEngine(self, n_process) as engine:
+            for _, coded in engine.map(batches(stories, batch_size)):
+                for story in coded:
+                    out.extend(one_a_day(story.rows) if one_per_day else story.rows)
+        return frame(out)
 
 
 _DEFAULT: Coder | None = None

@@ -74,12 +74,47 @@ def input_kind(path: str) -> str:
     raise InputError(f"{path}: cannot tell the input format (use .jsonl, .csv, .tsv, .parquet, .txt or a directory)")
 
 
-def check_inputs(paths: Iterable[str]) -> None:
-    """Fail early, with one clear message, on inputs that do not exist or have no known format."""
+def check_inputs(paths: Iterable[str], fields: Fields | None = None) -> None:
+    """Fail early, with one clear message, on inputs that do not exist, have no known format or
+    (tables, when `fields` is given) lack the text column — not after hours of coding."""
     for path in paths:
         if path != "-" and not Path(path).exists():
             raise InputError(f"{path}: no such file or directory")
-        input_kind(path)
+        kind = input_kind(path)
+        if fields is None or path == "-" or kind not in ("csv", "tsv", "parquet"):
+            continue
+        if kind == "parquet":
+            import pyarrow.parquet as pq
+
+            columns = pq.read_schema(path).names
+        else:
+            with _open_text(path) as raw:
+                header = io.TextIOWrapper(raw, encoding="utf-8", errors="replace", newline="")
+                columns = next(csv.reader(header, delimiter="," if kind == "csv" else "\t"), [])
+        if fields.text not in columns:
+            raise InputError(f"{path}: no column {fields.text!r} (columns: {', '.join(columns)}); use --text-field")
+
+
+def count_records(paths: Iterable[str]) -> int | None:
+    """How many records the inputs hold, when that is cheap to know (for the progress bar's ETA):
+    plain JSONL lines, Parquet rows, .txt files; None for stdin, gzip and CSV/TSV (quoted newlines)."""
+    total = 0
+    for path in paths:
+        kind = "stdin" if path == "-" or path.endswith(".gz") else input_kind(path)
+        if kind == "jsonl":
+            with open(path, "rb") as fh:
+                total += sum(1 for line in fh if line.strip())
+        elif kind == "parquet":
+            import pyarrow.parquet as pq
+
+            total += pq.ParquetFile(path).metadata.num_rows
+        elif kind == "txt":
+            total += 1
+        elif kind == "txtdir":
+            total += sum(1 for _ in Path(path).rglob("*.txt"))
+        else:
+            return None
+    return total
 
 
 def _open_text(path: str) -> IO[bytes]:
@@ -165,8 +200,8 @@ def _txt(path: Path, default_date: str | None) -> Story | BadRecord:
     except UnicodeDecodeError as err:
         return BadRecord(str(path), 1, path.stem, f"undecodable bytes (not UTF-8): {err.reason}")
     m = DATE_IN_NAME.search(path.name)
-    date = default_date or (f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None)
-    return _make_story(str(path), 1, path.stem, date, text, None)
+    date = f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None  # the file's own date wins over --date
+    return _make_story(str(path), 1, path.stem, date, text, default_date)
 
 
 def read_stories(paths: Iterable[str], fields: Fields = Fields(), default_date: str | None = None
@@ -185,6 +220,22 @@ def read_stories(paths: Iterable[str], fields: Fields = Fields(), default_date: 
         else:
             for file in sorted(Path(path).rglob("*.txt")):
                 yield _txt(file, default_date)
+
+
+def batches(items: Iterable[Story | BadRecord], size: int) -> Iterator[list[Story | BadRecord]]:
+    """Consecutive runs of input records holding `size` stories each (bad records ride along), so a
+    batch is also the unit a resumed run restarts from."""
+    batch: list[Story | BadRecord] = []
+    stories = 0
+    for item in items:
+        batch.append(item)
+        if isinstance(item, Story):
+            stories += 1
+            if stories == size:
+                yield batch
+                batch, stories = [], 0
+    if batch:
+        yield batch
 
 
 def split_long(text: str, max_chars: int) -> list[str]:
@@ -217,6 +268,13 @@ def code_story(nlp: Language, story: Story) -> list[Event]:
 def code_stories(nlp: Language, stories: Iterable[Story], batch_size: int = 32
                  ) -> Iterator[tuple[Story, list[Event]]]:
     """Events of each story, in input order, coding in batches with `nlp.pipe`."""
+    for story, events, _ in code_stories_counted(nlp, stories, batch_size):
+        yield story, events
+
+
+def code_stories_counted(nlp: Language, stories: Iterable[Story], batch_size: int = 32
+                         ) -> Iterator[tuple[Story, list[Event], int]]:
+    """Like `code_stories`, plus the number of sentences spaCy found in each story (for the summary)."""
     limit = max(1000, nlp.max_length - 10)
 
     def docs():
@@ -234,7 +292,7 @@ def code_stories(nlp: Language, stories: Iterable[Story], batch_size: int = 32
     for doc, (story, piece_no) in nlp.pipe(docs(), batch_size=batch_size, as_tuples=True):
         if piece_no == 0:
             if current is not None:
-                yield current, events
+                yield current, events, sentence_offset
             current, events, sentence_offset, char_offset = story, [], 0, 0
         for e in doc._.events:
             if sentence_offset or char_offset:
@@ -243,7 +301,7 @@ def code_stories(nlp: Language, stories: Iterable[Story], batch_size: int = 32
         sentence_offset += sum(1 for _ in doc.sents)
         char_offset += len(doc.text)
     if current is not None:
-        yield current, events
+        yield current, events, sentence_offset
 
 
 def _shift(event: Event, sentences: int, chars: int) -> Event:

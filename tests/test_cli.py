@@ -71,6 +71,23 @@ def test_clear_errors_before_work(tmp_path):
     assert book.returncode == 2 and "codebook.yaml" in book.stderr
 
 
+def test_clear_errors_before_work_for_options_and_columns(tmp_path):
+    fmt = run("code", str(FIXTURE), "-o", str(tmp_path / "o.csv"), "--format", "xlsx")
+    assert fmt.returncode == 2 and "unknown format 'xlsx'" in fmt.stderr
+    processes = run("code", str(FIXTURE), "-o", str(tmp_path / "o.csv"), "--n-process", "0")
+    assert processes.returncode == 2 and "--n-process" in processes.stderr
+    (tmp_path / "taken").mkdir()
+    directory = run("code", str(FIXTURE), "-o", str(tmp_path / "taken"), "--format", "csv")
+    assert directory.returncode == 2 and "is a directory" in directory.stderr
+    table = tmp_path / "stories.csv"
+    table.write_text("id,body\n1,Russia condemned Ukraine.\n")
+    column = run("code", str(table), "-o", str(tmp_path / "o.csv"))
+    assert column.returncode == 2 and "no column 'text'" in column.stderr and "--text-field" in column.stderr
+    for result in (fmt, processes, directory, column):
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["stories.csv", "taken"]  # nothing written
+
+
 def test_other_formats(tmp_path):
     for ext in ("tsv", "jsonl", "parquet", "dta"):
         out = tmp_path / f"events.{ext}"

@@ -38,13 +38,22 @@ def format_for(path: str | Path, explicit: str | None = None) -> str:
 
 
 def check_writable(path: str | Path) -> None:
-    """Fail before any work if the output cannot be created."""
+    """Fail before any work if the output cannot be created (a probe file, since `os.access` says
+    yes to root on a read-only mount)."""
     target = Path(path)
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise OutputError(f"output directory {parent} does not exist")
+    if target.is_dir():
+        raise OutputError(f"output {target} is a directory; give a file name")
     if not os.access(parent, os.W_OK):
         raise OutputError(f"output directory {parent} is not writable")
+    probe = parent / f".{target.name}.{os.getpid()}.probe"
+    try:
+        probe.touch()
+        probe.unlink()
+    except OSError as err:
+        raise OutputError(f"cannot write in {parent}: {err.strerror}") from None
 
 
 def stata_names(columns: list[str]) -> dict[str, str]:
