@@ -8,29 +8,12 @@ Usage: python benchmarks/coder_overhead.py [--sentences 3000] [--repeats 3]
 from __future__ import annotations
 
 import argparse
-import json
 import time
-from pathlib import Path
+
+from throughput import sentences  # same texts as the corpus benchmark (this folder is on sys.path)
 
 from coder.api import Coder
 from coder.codebook.loader import check_codebook
-
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared" / "reference"
-
-
-def corpus(n: int) -> list[str]:
-    texts: list[str] = []
-    for path in (SHARED / "conflibert" / "cameo_train.jsonl", SHARED / "plover" / "cameo_examples.jsonl",
-                 SHARED / "petrarch2" / "gigaword_gsr.jsonl"):
-        if path.exists():
-            texts += [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
-    if not texts:
-        texts = [json.loads(line)["text"] for line in (REPO / "fixtures" / "sample_corpus.jsonl").open()]
-    out = []
-    while len(out) < n:
-        out.extend(texts)
-    return out[:n]
 
 
 def main() -> None:
@@ -44,7 +27,7 @@ def main() -> None:
     print(f"codebook load + validate: {time.perf_counter() - start:.2f} s")
 
     nlp = Coder().nlp
-    texts = corpus(args.sentences)
+    texts = sentences(args.sentences)
     words = sum(len(t.split()) for t in texts)
     list(nlp.pipe(texts[:200]))  # warm up
 

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from coder.codebook.schema import Actor, ActorName, Codebook
 
@@ -108,23 +107,34 @@ class ActorIndex:
             self._add(nlp, label, book.rules.both_parties)
 
     def find_mentions(self, doc: Doc | Span, day: dt.date | None) -> list[Mention]:
-        """Longest non-overlapping mentions valid on `day`, in document order."""
-        spans: list[Span] = []
+        """Longest non-overlapping mentions valid on `day`, in document order.
+
+        Like spaCy's `filter_spans` (longest first, then earliest), but on (start, end, key) tuples:
+        no Span objects are built for the thousands of candidate matches of a long story.
+        """
         fold_norms(doc if isinstance(doc, Doc) else doc.doc)
+        found: list[tuple[int, int, int]] = []
         for matcher in (self.exact, self.lower):
             for key, start, end in matcher(doc):
-                kind, idx, form, name, _ = self.keys[key]
+                name = self.keys[key][3]
                 if name is not None and day is not None and not name.valid.contains(day):
                     continue
-                span = Span(doc if isinstance(doc, Doc) else doc.doc, start, end, label=key)
-                spans.append(span)
+                found.append((start, end, key))
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        taken: set[int] = set()
+        kept: list[tuple[int, int, int]] = []
+        for start, end, key in found:
+            if any(i in taken for i in range(start, end)):
+                continue
+            taken.update(range(start, end))
+            kept.append((start, end, key))
         mentions: list[Mention] = []
-        for span in filter_spans(spans):
-            kind, idx, form, name, why = self.keys[span.label]
+        for start, end, key in sorted(kept):
+            kind, idx, form, name, why = self.keys[key]
             if kind == "agent":
-                mentions.append(Mention(span.start, span.end, "agent", role=form, why=f"role word ({form})"))
+                mentions.append(Mention(start, end, "agent", role=form, why=f"role word ({form})"))
             elif kind == "both":
-                mentions.append(Mention(span.start, span.end, "both", why=why))
+                mentions.append(Mention(start, end, "both", why=why))
             else:
-                mentions.append(Mention(span.start, span.end, "actor", idx, form, name=name, why=why))
+                mentions.append(Mention(start, end, "actor", idx, form, name=name, why=why))
         return mentions
