@@ -184,3 +184,10 @@ def test_accented_names_match_dictionary(code):
 def test_claims_of_responsibility_and_allegations(code):
     assert code("Houthi rebels claimed that they had attacked Saudi Arabia.") == {"YEMREB SAU 015"}
     assert code("Russia claimed that Ukraine shelled Russian troops.") == {"RUS UKR 112"}
+
+
+def test_less_specific_pattern_when_the_specific_one_finds_no_actors(code):
+    # "met in <place>" (a compound subject meeting somewhere) must not hide "met with X"
+    got = code("Chinese Foreign Minister Wang Yi met with Kazakh Foreign Minister Mukhtar Tleuberdi in Nur-Sultan.",
+               "2022-06-08")
+    assert got == {"CHNGOV KAZGOV 040", "KAZGOV CHNGOV 040"}

@@ -98,7 +98,7 @@ class StoryCoder:
     def _sentence(self, sent: Span, sent_no: int, resolver: PhraseResolver, memory: StoryMemory,
                   trace: Trace | None, candidates: set[int]) -> list[_Draft]:
         drafts: list[_Draft] = []
-        triggers: list[Trigger] = []
+        triggers: list[list[Trigger]] = []
         doc = sent.doc
         for i in sorted(c for c in candidates if sent.start <= c < sent.end):
             if i in resolver.at and resolver.at[i].kind == "actor":
@@ -106,20 +106,25 @@ class StoryCoder:
             token = doc[i]
             if not self.verbs.has_patterns(token):
                 continue
-            trigger = self.verbs.match(token)
-            if trigger is None:
+            fitting = list(self.verbs.matches(token))
+            if not fitting:
                 if trace is not None:
                     trace.considered.append(Considered(sent_no, token.text, "", "lemma has patterns; none fits"))
                 continue
-            triggers.append(trigger)
+            triggers.append(fitting)
         coded: set[int] = set()
         settled: set[int] = set()  # verbs coded, or vetoed (negated, hedged, claimed...): their nouns too
-        for trigger in sorted(triggers, key=lambda t: t.pattern.trigger_kind != "verb"):  # verbs first
+        for fitting in sorted(triggers, key=lambda t: t[0].pattern.trigger_kind != "verb"):  # verbs first
+            trigger = fitting[0]
             token = trigger.token
             if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in settled:
                 outcome, made = Outcome("noun is an argument of a coded or vetoed verb: the verb decides"), []
             else:
-                outcome, made = self._code_trigger(trigger, resolver, memory)
+                for candidate in fitting[:4]:  # the most specific pattern that finds its actors
+                    outcome, made = self._code_trigger(candidate, resolver, memory)
+                    trigger = candidate
+                    if made or outcome.veto:
+                        break
             if made:
                 coded.add(token.i)
             if made or outcome.veto:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Iterator
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
@@ -104,8 +105,13 @@ class VerbIndex:
 
     def match(self, token: Token) -> Trigger | None:
         """The most specific pattern whose constraints the token's dependency shape meets."""
+        return next(self.matches(token), None)
+
+    def matches(self, token: Token) -> Iterator[Trigger]:
+        """Every fitting pattern, most specific first (the coder falls back to the next one when a
+        pattern finds no actors where it looks: "met with X in Y" is not "X and Y met in Z")."""
         if not self.has_patterns(token):
-            return None
+            return
         kind = "verb" if (token.pos_ in VERB_POS or token.tag_.startswith("VB")) else "noun"
         keys = {token.lemma_.lower(), token.lower_}
         shape = _Shape(token)
@@ -115,11 +121,14 @@ class VerbIndex:
             for word in shape.obj_words:
                 entries += self.by_object.get((kind, key, word), [])
         entries.sort(key=_rank)
-        for entry in entries:  # most specific first: the first fit wins
+        seen: set[str] = set()
+        for entry in entries:  # most specific first
+            if entry.pattern.id in seen:
+                continue
             trigger = _fits(token, entry, shape)
             if trigger is not None:
-                return trigger
-        return None
+                seen.add(entry.pattern.id)
+                yield trigger
 
 
 def _rank(entry: _Entry) -> tuple[int, int]:
