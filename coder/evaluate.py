@@ -79,16 +79,17 @@ def load_gold(path: Path) -> list[dict]:
     return records
 
 
-def score(records: list[dict], produced: dict[str, list[tuple[Key, str]]], by: str = "root") -> dict[str, Any]:
-    """Scores for `records` given produced (triple, pattern_id) lists keyed by record id."""
+def score(records: list[dict], produced: dict[str, list[tuple[Key, str]]], by: str = "root",
+          record_keys: list[str] | None = None) -> dict[str, Any]:
+    """Scores for `records` given produced (triple, pattern_id) lists keyed by record id (or `record_keys`)."""
     totals = {level: Counter() for level in LEVELS}
     table: dict[str, Counter] = defaultdict(Counter)
     details = []
     exact_records = 0
-    for rec in records:
+    for n, rec in enumerate(records):
         rid = str(rec["id"])
         seen: dict[Key, str] = {}
-        for triple, pid in produced.get(rid, []):
+        for triple, pid in produced.get(record_keys[n] if record_keys else rid, []):
             seen.setdefault(triple, pid)
         keys = list(seen)
         expected = [e for e in rec["expected"] if e.get("code")]
@@ -129,11 +130,12 @@ def score(records: list[dict], produced: dict[str, list[tuple[Key, str]]], by: s
 def evaluate_file(coder, gold: Path, by: str = "root") -> dict[str, Any]:
     """Code every gold record with `coder` (a `coder.api.Coder`) and score it."""
     records = load_gold(gold)
-    stories = [Story(str(r["id"]), _iso(r.get("date")), r["text"], f"{gold}:{r['id']}") for r in records]
+    # each record is its own story, keyed by position: gold files may repeat an id (PETRARCH's suite does)
+    stories = [Story(f"#{n}", _iso(r.get("date")), r["text"], f"{gold}:{r['id']}") for n, r in enumerate(records)]
     produced: dict[str, list[tuple[Key, str]]] = {}
     for story, events in code_stories(coder.nlp, stories):
         produced.setdefault(story.id, []).extend(((e.source, e.target, e.code), e.pattern_id) for e in events)
-    report = score(records, produced, by=by)
+    report = score(records, produced, by=by, record_keys=[f"#{n}" for n in range(len(records))])
     report["gold"] = str(gold)
     return report
 
