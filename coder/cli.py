@@ -196,17 +196,23 @@ def _code_on_dask(inputs: List[str], output: Path, out_format: str, settings: di
                   partition_size: Optional[int], quiet: bool, strict: bool, begun: float) -> None:
     """`coder code --engine dask`: partitions coded on a Dask cluster, merged into the same output."""
     try:
-        from coder.engines.dask import code_files, connect, preload
+        from coder.engines.dask import code_files, connect, preload, staging_dir, worker_args
     except ImportError:
         fail('--engine dask needs Dask: pip install -e ".[dask]"')
     from coder.corpus import InputError
     from coder.output.writers import OutputError
 
+    if "-" in inputs:
+        fail("--engine dask reads files on the workers; it cannot read stdin (write it to a file)")
+    if resume and not quiet:
+        done = len(list(staging_dir(output).glob("*.done.json")))
+        typer.echo(f"resuming: {done} partitions already coded" if done else "nothing to resume: coding from the start",
+                   err=True)
     _coder(codebook, model)  # a bad codebook or missing model is one clear error here, not one per worker
     progress = None
     try:
         with connect(scheduler, workers) as client:
-            client.run(preload, str(codebook) if codebook else None, model)  # every worker loads it now, at once
+            client.run(preload, *worker_args(codebook, model))  # every worker loads the pipeline now, at once
             started = time.perf_counter()
             if not quiet and sys.stderr.isatty():
                 from tqdm import tqdm
@@ -216,7 +222,10 @@ def _code_on_dask(inputs: List[str], output: Path, out_format: str, settings: di
             def on_part(index: int, counts: dict, bad: list) -> None:
                 for item in bad if not quiet else ():
                     message = f"skipped {item['file']}:{item['line']}: {item['reason']}"
-                    progress.write(message, file=sys.stderr) if progress is not None else typer.echo(message, err=True)
+                    if progress is not None:
+                        progress.write(message, file=sys.stderr)  # above the bar, not through it
+                    else:
+                        typer.echo(message, err=True)
                 if progress is not None:
                     progress.update(counts["records"])
 

@@ -1,1 +1,1 @@
-"""Execution engines for corpus runs (local processes; Dask in a later step)."""
+"""Execution engines for corpus runs: local processes (local.py) and a Dask cluster (dask.py, optional extra)."""
