@@ -139,26 +139,34 @@ def _make_story(file: str, line: int, raw_id, raw_date, text, default_date: str 
     return Story(sid, day.isoformat() if day else "", text, f"{file}:{line}")
 
 
+def jsonl_record(path: str, line_no: int, raw: bytes, fields: Fields, default_date: str | None
+                 ) -> Story | BadRecord | None:
+    """One line of a JSON Lines input as a story, a bad record, or None for a blank line.
+
+    Shared by the whole-file reader and the Dask engine's byte-range reader, so both judge lines alike.
+    """
+    if not raw.strip():
+        return None
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return BadRecord(path, line_no, "", f"undecodable bytes (not UTF-8): {err.reason}")
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        return BadRecord(path, line_no, "", f"bad JSON: {err.msg}")
+    if not isinstance(record, dict):
+        return BadRecord(path, line_no, "", "a line must be a JSON object")
+    return _make_story(path, line_no, record.get(fields.id), record.get(fields.date), record.get(fields.text),
+                       default_date)
+
+
 def _jsonl(path: str, fields: Fields, default_date: str | None) -> Iterator[Story | BadRecord]:
     with _open_text(path) as fh:
         for line_no, raw in enumerate(fh, start=1):
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as err:
-                yield BadRecord(path, line_no, "", f"undecodable bytes (not UTF-8): {err.reason}")
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                yield BadRecord(path, line_no, "", f"bad JSON: {err.msg}")
-                continue
-            if not isinstance(record, dict):
-                yield BadRecord(path, line_no, "", "a line must be a JSON object")
-                continue
-            yield _make_story(path, line_no, record.get(fields.id), record.get(fields.date),
-                              record.get(fields.text), default_date)
+            item = jsonl_record(path, line_no, raw, fields, default_date)
+            if item is not None:
+                yield item
 
 
 def _table(path: str, fields: Fields, default_date: str | None, delimiter: str) -> Iterator[Story | BadRecord]:

@@ -18,7 +18,6 @@ from typing import Any
 
 from coder.codebook.schema import (
     ACTOR_KINDS,
-    ALWAYS,
     Actor,
     ActorName,
     AgentWord,

@@ -36,7 +36,7 @@ try:
 except ImportError as _err:  # pragma: no cover - exercised without the extra installed
     raise ImportError('the Dask engine needs dask[distributed]: pip install -e ".[dask]"') from _err
 
-from coder.corpus import BadRecord, Fields, InputError, Story, _make_story, batches, input_kind, read_stories
+from coder.corpus import BadRecord, Fields, InputError, Story, batches, input_kind, jsonl_record, read_stories
 from coder.engines.local import code_batch
 from coder.output.rows import frame, one_a_day as dedupe
 from coder.output.writers import OutputError, write_rows, write_text_rows
@@ -197,7 +197,7 @@ def read_part(part: Part, fields: Fields, date: str | None, cwd: str | None = No
 
 
 def _jsonl_range(part: Part, opened: str, fields: Fields, default_date: str | None) -> Iterator[Story | BadRecord]:
-    # mirrors coder.corpus._jsonl, but seeks to the partition instead of parsing every earlier line
+    # the same line reader as coder.corpus, but seeking to the partition instead of reading earlier lines
     assert part.byte_start is not None and part.byte_stop is not None
     with open(opened, "rb") as fh:
         fh.seek(part.byte_start)
@@ -208,23 +208,9 @@ def _jsonl_range(part: Part, opened: str, fields: Fields, default_date: str | No
                 break
             pos += len(raw)
             line_no += 1
-            if not raw.strip():
-                continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError as err:
-                yield BadRecord(part.path, line_no, "", f"undecodable bytes (not UTF-8): {err.reason}")
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                yield BadRecord(part.path, line_no, "", f"bad JSON: {err.msg}")
-                continue
-            if not isinstance(record, dict):
-                yield BadRecord(part.path, line_no, "", "a line must be a JSON object")
-                continue
-            yield _make_story(part.path, line_no, record.get(fields.id), record.get(fields.date),
-                              record.get(fields.text), default_date)
+            item = jsonl_record(part.path, line_no, raw, fields, default_date)
+            if item is not None:
+                yield item
 
 
 # -- one partition, on a worker ---------------------------------------------------------------------
