@@ -53,6 +53,15 @@ def validate(codebook: Optional[Path] = typer.Argument(None, help="Codebook dire
                    + (" ..." if len(no_examples) > 50 else ""))
 
 
+def _say_skipped(progress, file: str, line: int, reason: str) -> None:
+    """One line per skipped record, printed above the progress bar (not through it) when there is one."""
+    message = f"skipped {file}:{line}: {reason}"
+    if progress is not None:
+        progress.write(message, file=sys.stderr)
+    else:
+        typer.echo(message, err=True)
+
+
 def _coder(codebook: Optional[Path], model: Optional[str]):
     from coder.api import Coder
     from coder.codebook.loader import CodebookError
@@ -155,11 +164,7 @@ def code(
                 for batch, coded in local.map(batches(items, batch_size)):
                     bad = [item for item in batch if isinstance(item, BadRecord)]
                     for item in bad if not quiet else ():
-                        message = f"skipped {item.file}:{item.line}: {item.reason}"
-                        if progress is not None:
-                            progress.write(message, file=sys.stderr)  # above the bar, not through it
-                        else:
-                            typer.echo(message, err=True)
+                        _say_skipped(progress, item.file, item.line, item.reason)
                     batch_rows = [row for story in coded for row in (dedupe(story.rows) if one_a_day else story.rows)]
                     sink.commit(len(batch), batch_rows, [item.to_dict() for item in bad],
                                 {"stories": len(coded), "sentences": sum(story.sentences for story in coded),
@@ -221,11 +226,7 @@ def _code_on_dask(inputs: List[str], output: Path, out_format: str, settings: di
 
             def on_part(index: int, counts: dict, bad: list) -> None:
                 for item in bad if not quiet else ():
-                    message = f"skipped {item['file']}:{item['line']}: {item['reason']}"
-                    if progress is not None:
-                        progress.write(message, file=sys.stderr)  # above the bar, not through it
-                    else:
-                        typer.echo(message, err=True)
+                    _say_skipped(progress, item["file"], item["line"], item["reason"])
                 if progress is not None:
                     progress.update(counts["records"])
 
