@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from itertools import chain, islice
+from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -98,7 +100,7 @@ class StoryCoder:
     def _sentence(self, sent: Span, sent_no: int, resolver: PhraseResolver, memory: StoryMemory,
                   trace: Trace | None, candidates: set[int]) -> list[_Draft]:
         drafts: list[_Draft] = []
-        triggers: list[list[Trigger]] = []
+        triggers: list[tuple[Trigger, Iterator[Trigger]]] = []
         doc = sent.doc
         for i in sorted(c for c in candidates if sent.start <= c < sent.end):
             if i in resolver.at and resolver.at[i].kind == "actor":
@@ -106,21 +108,21 @@ class StoryCoder:
             token = doc[i]
             if not self.verbs.has_patterns(token):
                 continue
-            fitting = list(self.verbs.matches(token))
-            if not fitting:
+            fitting = self.verbs.matches(token)  # lazily: the next patterns are only tried if needed
+            first = next(fitting, None)
+            if first is None:
                 if trace is not None:
                     trace.considered.append(Considered(sent_no, token.text, "", "lemma has patterns; none fits"))
                 continue
-            triggers.append(fitting)
+            triggers.append((first, fitting))
         coded: set[int] = set()
         settled: set[int] = set()  # verbs coded, or vetoed (negated, hedged, claimed...): their nouns too
-        for fitting in sorted(triggers, key=lambda t: t[0].pattern.trigger_kind != "verb"):  # verbs first
-            trigger = fitting[0]
+        for trigger, others in sorted(triggers, key=lambda t: t[0].pattern.trigger_kind != "verb"):  # verbs first
             token = trigger.token
             if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in settled:
                 outcome, made = Outcome("noun is an argument of a coded or vetoed verb: the verb decides"), []
             else:
-                for candidate in fitting[:4]:  # the most specific pattern that finds its actors
+                for candidate in chain([trigger], islice(others, 3)):  # the most specific that finds its actors
                     outcome, made = self._code_trigger(candidate, resolver, memory)
                     trigger = candidate
                     if made or outcome.veto:
