@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -20,6 +22,7 @@ from spacy.tokens import Doc, Span
 from coder.codebook.schema import Actor, ActorName, Codebook
 
 ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*$")
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def demonym_plural(adjective: str) -> str | None:
@@ -36,10 +39,16 @@ def fold(text: str) -> str:
 
 def fold_norms(doc: Doc) -> Doc:
     """Give non-ASCII tokens a folded NORM (ASCII tokens keep spaCy's own norm on both sides)."""
-    if doc.text.isascii():  # the common case: nothing to fold, no per-token Python loop
+    text = doc.text
+    if text.isascii():  # the common case: nothing to fold, no per-token Python loop
         return doc
-    for token in doc:
-        if not token.text.isascii():
+    starts = doc.to_array(IDX).tolist()
+    done: set[int] = set()
+    for m in NON_ASCII.finditer(text):  # visit only the tokens that hold non-ASCII characters
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and i not in done:
+            done.add(i)
+            token = doc[i]
             token.norm_ = fold(token.text)
     return doc
 
