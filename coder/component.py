@@ -114,7 +114,7 @@ class EventCoder:
             for issue in book.issues:
                 issues.add(f"ISSUE|{'-' if issue.negative else '+'}|{issue.theme}", [self.nlp.make_doc(issue.phrase)])
             coder = StoryCoder(book, ActorIndex(self.nlp, book), VerbIndex(book.patterns), RuleBook(book.rules),
-                               self.unknown_country, lambda sent: False)
+                               self.unknown_country)
             self._compiled = (book, coder, discards, issues)
         return self._compiled
 
@@ -170,8 +170,7 @@ class EventCoder:
             if trace is not None:
                 trace.considered.append(Considered(0, "", "", "story discarded"))
             return
-        coder.discard_sentence = lambda sent: any(sent.start <= s < sent.end for s, _ in sentence_vetoes)
-        events = coder.code(doc, day, str(doc._.story_id or ""), trace)
+        events = coder.code(doc, day, str(doc._.story_id or ""), trace, frozenset(s for s, _ in sentence_vetoes))
         doc.user_data[EVENTS_KEY] = [e.to_dict() for e in events]
 
     # -- serialisation -----------------------------------------------------------------------

@@ -64,16 +64,17 @@ class StoryCoder:
     """Codes the sentences of one Doc (= one story) with a compiled codebook."""
 
     def __init__(self, book: Codebook, actors: ActorIndex, verbs: VerbIndex, rules: RuleBook,
-                 unknown_country: str, discard_sentence) -> None:
+                 unknown_country: str) -> None:
         self.book = book
         self.actors = actors
         self.verbs = verbs
         self.rules = rules
         self.unknown = unknown_country
-        self.discard_sentence = discard_sentence
         self.mutual_roots = set(book.rules.mutual_roots)
 
-    def code(self, doc: Doc, day: dt.date | None, story_id: str, trace: Trace | None = None) -> list[Event]:
+    def code(self, doc: Doc, day: dt.date | None, story_id: str, trace: Trace | None = None,
+             vetoes: frozenset[int] = frozenset()) -> list[Event]:
+        """Events of one story; `vetoes` are token positions of discard phrases (their sentences are skipped)."""
         memory = StoryMemory()
         mentions = self.actors.find_mentions(doc, day)
         resolver = PhraseResolver(self.actors, doc, mentions, day, memory, self.book.rules, self.unknown)
@@ -81,7 +82,7 @@ class StoryCoder:
         events: list[Event] = []
         candidates = self.verbs.candidate_indexes(doc)
         for sent_no, sent in enumerate(doc.sents, start=1):
-            if self.discard_sentence(sent):
+            if any(sent.start <= i < sent.end for i in vetoes):
                 if trace is not None:
                     trace.considered.append(Considered(sent_no, "", "", "sentence discarded"))
                 continue
