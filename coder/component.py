@@ -122,6 +122,11 @@ class EventCoder:
     def codebook(self) -> Codebook:
         return self._compile()[0]
 
+    @property
+    def story_coder(self) -> StoryCoder:
+        """The compiled matchers and rules (for tools such as `coder codebook coverage`)."""
+        return self._compile()[1]
+
     # -- call --------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         try:

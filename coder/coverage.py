@@ -30,7 +30,7 @@ class Uncoded:
 
 def uncoded_verbs(nlp: Language, stories: Iterable[Story], limit: int = 100) -> list[Uncoded]:
     component = nlp.get_pipe("event_coder")
-    _, coder, _, _ = component._compile()
+    coder = component.story_coder
     counts: Counter[str] = Counter()
     examples: dict[str, tuple[str, str]] = {}
     texts = ((piece, story) for story in stories for piece in split_long(story.text, nlp.max_length - 10))
