@@ -162,11 +162,15 @@ def jsonl_record(path: str, line_no: int, raw: bytes, fields: Fields, default_da
 
 
 def _jsonl(path: str, fields: Fields, default_date: str | None) -> Iterator[Story | BadRecord]:
+    line_no = 0
     with _open_text(path) as fh:
-        for line_no, raw in enumerate(fh, start=1):
-            item = jsonl_record(path, line_no, raw, fields, default_date)
-            if item is not None:
-                yield item
+        try:
+            for line_no, raw in enumerate(fh, start=1):
+                item = jsonl_record(path, line_no, raw, fields, default_date)
+                if item is not None:
+                    yield item
+        except (EOFError, OSError) as err:  # a truncated or corrupt .gz: report it, keep what was read
+            yield BadRecord(path, line_no + 1, "", f"unreadable from here on ({type(err).__name__}: {err})")
 
 
 def _table(path: str, fields: Fields, default_date: str | None, delimiter: str) -> Iterator[Story | BadRecord]:

@@ -285,3 +285,18 @@ def test_workers_started_with_spawn_rebuild_the_coder_from_its_arguments(mini_co
         spawned = [c for _, coded in engine.map(batches(stories, 2)) for c in coded]
     assert spawned == here
     assert {r["pattern_id"] for c in here for r in c.rows} <= {"meet", "visit", "attack"}  # the mini codebook's
+
+
+def test_truncated_gzip_is_reported_and_the_rest_kept(tmp_path):
+    data = b"".join(json.dumps({"id": f"s{i}", "text": "Russia condemned Ukraine."}).encode() + b"\n"
+                    for i in range(200))
+    packed = gzip.compress(data)
+    corpus = tmp_path / "cut.jsonl.gz"
+    corpus.write_bytes(packed[: len(packed) // 2])
+    out, errors = tmp_path / "o.csv", tmp_path / "e.jsonl"
+    result = subprocess.run([sys.executable, "-m", "coder", "code", str(corpus), "-o", str(out), "--errors",
+                             str(errors), "-q"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    [bad] = [json.loads(line) for line in errors.read_text().splitlines()]
+    assert "unreadable" in bad["reason"] and bad["line"] > 1
+    assert len(out.read_text().splitlines()) == bad["line"]  # header + every story before the cut
