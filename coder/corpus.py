@@ -186,6 +186,9 @@ def _table(path: str, fields: Fields, default_date: str | None, delimiter: str) 
             except UnicodeDecodeError as err:
                 yield BadRecord(path, row_no + 1, "", f"undecodable bytes (not UTF-8): {err.reason}; rest of file skipped")
                 break
+            except (EOFError, OSError) as err:  # a truncated or corrupt .gz
+                yield BadRecord(path, row_no + 1, "", f"unreadable from here on ({type(err).__name__}: {err})")
+                break
             except csv.Error as err:
                 yield BadRecord(path, reader.line_num, "", f"bad CSV: {err}")
                 continue
