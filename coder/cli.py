@@ -53,6 +53,16 @@ def validate(codebook: Optional[Path] = typer.Argument(None, help="Codebook dire
                    + (" ..." if len(no_examples) > 50 else ""))
 
 
+def _finish(counts: dict, started: float, begun: float, output: Path, quiet: bool, strict: bool) -> None:
+    """The summary line both engines end with; exit 1 under --strict when records were skipped."""
+    if not quiet:
+        typer.echo(f"stories {counts['stories']}, sentences {counts['sentences']}, events {counts['events']}, "
+                   f"errors {counts['errors']}, elapsed {time.perf_counter() - started:.1f} s "
+                   f"(+{started - begun:.1f} s loading the model) -> {output}", err=True)
+    if strict and counts["errors"]:
+        raise typer.Exit(1)
+
+
 def _say_skipped(progress, file: str, line: int, reason: str) -> None:
     """One line per skipped record, printed above the progress bar (not through it) when there is one."""
     message = f"skipped {file}:{line}: {reason}"
@@ -187,12 +197,7 @@ def code(
             progress.close()
     sink.finish()
     counts = sink.progress.counts
-    if not quiet:
-        typer.echo(f"stories {counts['stories']}, sentences {counts['sentences']}, events {counts['events']}, "
-                   f"errors {counts['errors']}, elapsed {time.perf_counter() - started:.1f} s "
-                   f"(+{started - begun:.1f} s loading the model) -> {output}", err=True)
-    if strict and counts["errors"]:
-        raise typer.Exit(1)
+    _finish(counts, started, begun, output, quiet, strict)
 
 
 def _code_on_dask(inputs: List[str], output: Path, out_format: str, settings: dict, fields, date: Optional[str],
@@ -246,12 +251,7 @@ def _code_on_dask(inputs: List[str], output: Path, out_format: str, settings: di
     finally:
         if progress is not None:
             progress.close()
-    if not quiet:
-        typer.echo(f"stories {counts['stories']}, sentences {counts['sentences']}, events {counts['events']}, "
-                   f"errors {counts['errors']}, elapsed {time.perf_counter() - started:.1f} s "
-                   f"(+{started - begun:.1f} s loading the model) -> {output}", err=True)
-    if strict and counts["errors"]:
-        raise typer.Exit(1)
+    _finish(counts, started, begun, output, quiet, strict)
 
 
 @app.command()
