@@ -10,7 +10,6 @@ pieces at paragraph or sentence boundaries, never dropped.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import gzip
 import io
 import json
@@ -275,11 +274,6 @@ def split_long(text: str, max_chars: int) -> list[str]:
     return pieces
 
 
-def code_story(nlp: Language, story: Story) -> list[Event]:
-    """Code one story (in pieces if it exceeds `nlp.max_length`); sentence numbers run on."""
-    return list(code_stories(nlp, [story]))[0][1]
-
-
 def code_stories(nlp: Language, stories: Iterable[Story], batch_size: int = 32
                  ) -> Iterator[tuple[Story, list[Event]]]:
     """Events of each story, in input order, coding in batches with `nlp.pipe`."""
@@ -325,7 +319,3 @@ def _shift(event: Event, sentences: int, chars: int) -> Event:
     for key in ("source_start", "source_end", "target_start", "target_end", "trigger_start", "trigger_end"):
         data[key] += chars
     return Event.from_dict(data)
-
-
-def today() -> str:
-    return dt.date.today().isoformat()

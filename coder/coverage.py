@@ -15,7 +15,7 @@ from typing import Iterable
 from spacy.language import Language
 
 from coder.corpus import Story, split_long
-from coder.events.roles import effective_subject
+from coder.events.roles import effective_subject, passive_agent
 from coder.match.phrases import PhraseResolver, StoryMemory
 from coder.match.syntax import direct_object, is_passive, preposition_objects
 
@@ -42,7 +42,7 @@ def uncoded_verbs(nlp: Language, stories: Iterable[Story], limit: int = 100) -> 
         for token in doc:
             if token.pos_ != "VERB" or token.idx in fired:
                 continue
-            subj = effective_subject(token) if not is_passive(token) else next(iter(preposition_objects(token, "by")), None)
+            subj = passive_agent(token) if is_passive(token) else effective_subject(token)
             sources = resolver.resolve(subj)
             if not sources:
                 continue

@@ -149,7 +149,3 @@ def _infinitival(node: Token) -> bool:
     if node.dep_ == "xcomp":
         return True
     return node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-
-
-def has_child(token: Token, dep: str) -> bool:
-    return child(token, dep) is not None

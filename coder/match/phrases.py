@@ -52,7 +52,6 @@ class StoryMemory:
 
     surnames: dict[str, ResolvedActor] = field(default_factory=dict)
     last_person: ResolvedActor | None = None
-    last_actor: ResolvedActor | None = None
     pair: tuple[ResolvedActor, ResolvedActor] | None = None
 
     def note_person(self, actor: ResolvedActor, doc: Doc) -> None:
@@ -287,7 +286,6 @@ class PhraseResolver:
                 code = entity_code
             entity = actor.entity or entity_code
             resolved = self._make(code, entity, split_code(code, entity), core, why, kind=actor.kind)
-            self.memory.last_actor = resolved
             return [resolved]
         if role:
             owner = self._possessive_owner(head, core)
@@ -349,7 +347,6 @@ class PhraseResolver:
             entity = code
         resolved = self._make(code, entity, split_code(code, entity), core, why, True, "person")
         self.memory.note_person(resolved, self.doc)
-        self.memory.last_actor = resolved
         return resolved
 
     def _surname(self, head: Token, core: set[int]) -> ResolvedActor | None:

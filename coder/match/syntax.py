@@ -12,10 +12,6 @@ from spacy.tokens import Token
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 
 
-def lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
 def is_passive(token: Token) -> bool:
     """A passive verb: has a passive subject or auxiliary, or is a past participle modifying a noun."""
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in token.children):
@@ -95,18 +91,9 @@ def _preposition_objects(token: Token, prep: str) -> list[Token]:
     return found
 
 
-def particles(token: Token) -> set[str]:
-    return {c.lower_ for c in token.children if c.dep_ == "prt"}
-
-
 def complements(token: Token) -> list[Token]:
     """Open and clausal complements (any POS: the model tags subjunctives as nouns: 'that he resign')."""
     return [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
-
-
-def subject(token: Token) -> Token | None:
-    return child(token, "nsubj", "csubj") if not is_passive(token) else child(token, "agent")
-
 
 
 SAY_VERBS = {"say", "tell", "add", "state", "note", "stress", "announce", "declare"}
