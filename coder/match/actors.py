@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from coder.codebook.schema import Actor, ActorName, Codebook
+from coder.codebook.schema import ALWAYS, Actor, ActorName, Codebook, DateRange
 
 ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*$")
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -77,11 +77,15 @@ class ActorIndex:
         self.lower = PhraseMatcher(nlp.vocab, attr="NORM")  # NORM: lower case, accents folded (see fold)
         self.keys: dict[int, tuple[str, int, str, ActorName | None, str]] = {}
         self.agent_words: dict[str, str] = {}
+        self.dated: dict[int, DateRange] = {}  # match key -> validity, for names that are not always valid
         self._compile(nlp, book)
 
     def _key(self, label: str, value: tuple[str, int, str, ActorName | None, str]) -> str:
         key_hash = self.exact.vocab.strings.add(label)
         self.keys[key_hash] = value
+        name = value[3]
+        if name is not None and name.valid != ALWAYS:
+            self.dated[key_hash] = name.valid
         return label
 
     def _add(self, nlp: Language, label: str, texts: list[str]) -> None:
@@ -122,18 +126,15 @@ class ActorIndex:
         no Span objects are built for the thousands of candidate matches of a long story.
         """
         fold_norms(doc if isinstance(doc, Doc) else doc.doc)
-        found: list[tuple[int, int, int]] = []
-        for matcher in (self.exact, self.lower):
-            for key, start, end in matcher(doc):
-                name = self.keys[key][3]
-                if name is not None and day is not None and not name.valid.contains(day):
-                    continue
-                found.append((start, end, key))
-        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        found = self.exact(doc) + self.lower(doc)
+        if day is not None:  # only dated names (officials in office) need a look at the story date
+            dated = self.dated
+            found = [m for m in found if m[0] not in dated or dated[m[0]].contains(day)]
+        found.sort(key=lambda m: (m[1] - m[2], m[1]))
         taken: set[int] = set()
         kept: list[tuple[int, int, int]] = []
-        for start, end, key in found:
-            if any(i in taken for i in range(start, end)):
+        for key, start, end in found:
+            if start in taken or end - 1 in taken or (end - start > 2 and not taken.isdisjoint(range(start, end))):
                 continue
             taken.update(range(start, end))
             kept.append((start, end, key))

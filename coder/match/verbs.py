@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterator
 
+import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
@@ -21,6 +22,7 @@ from coder.match.syntax import complements, direct_object, is_passive, nested_pr
 VERB_POS = {"VERB", "AUX"}
 ANY = "any"  # `complement: any`: some open or clausal complement, whatever its verb
 NOUN_POS = {"NOUN", "PROPN"}
+AUXILIARY_DEPS = ("aux", "auxpass")
 
 
 @dataclass(frozen=True)
@@ -82,19 +84,23 @@ class VerbIndex:
                     for word in e.pattern.object or ():
                         self.by_object[(kind, lemma_key, word)].append(e)
         self.lemmas = set(self.verbs) | set(self.nouns)
-        self._hashes: frozenset[int] | None = None
+        self._hashes: numpy.ndarray | None = None
 
     def candidate_indexes(self, doc: Doc) -> set[int]:
         """Token indexes whose lemma or lower-case form has patterns: one vectorised pass per Doc."""
         if self._hashes is None:
-            self._hashes = frozenset(doc.vocab.strings.add(w) for w in self.lemmas)
+            self._hashes = numpy.array(sorted(doc.vocab.strings.add(w) for w in self.lemmas), dtype=numpy.uint64)
         if len(doc) == 0:
             return set()
-        hashes = self._hashes
-        return {i for i, (lem, low) in enumerate(doc.to_array([LEMMA, LOWER]).tolist())
-                if lem in hashes or low in hashes}
+        # numpy membership on the 64-bit hashes: no Python int per token
+        keys = doc.to_array([LEMMA, LOWER])
+        found = self._hashes[numpy.minimum(numpy.searchsorted(self._hashes, keys), len(self._hashes) - 1)]
+        hits = (found == keys).any(axis=1)
+        return set(numpy.flatnonzero(hits).tolist())
 
     def has_patterns(self, token: Token) -> bool:
+        if token.dep_ in AUXILIARY_DEPS:  # "has met", "was attacked": the auxiliary is never the event
+            return False
         if token.pos_ in VERB_POS or token.tag_.startswith("VB"):
             table = self.verbs
         elif token.pos_ in NOUN_POS:
