@@ -117,6 +117,20 @@ def test_hedged_event_gives_nothing(code):
     assert code("Russia may attack Ukraine.") == set()
 
 
+def test_nominal_event_takes_the_modality_of_its_verb(code):
+    # the noun names the act; the verb it is the object of (no pattern of its own) says it is only planned
+    assert code("Hamas is preparing an attack on Israel.") == {"PSEREBHMS ISR 138"}
+    assert code("The rebels threatened a bombing of the Nigerian parliament.") == {"---REB NGALEG 1383"}
+    assert code("China expects a visit to Pakistan.") == {"CHN PAK 036"}
+    assert code("Turkey volunteered to mediate between Russia and Ukraine.") == {"TUR RUS 039", "TUR UKR 039"}
+
+
+def test_observer_is_not_the_actor_of_a_nominal_event(code):
+    # "reported an attack": the reporter did not attack (rules.yaml observers)
+    assert code("Pakistan reported an attack on India.") == set()
+    assert code("Pakistan launched an attack on India.") == {"PAK IND 190"}
+
+
 # 6. reported speech -------------------------------------------------------------------------------
 def test_reported_event_keeps_speaker(coder_api):
     events = coder_api.code_text("Ukraine said Russian troops attacked Ukrainian soldiers.", date="2022-03-01")

@@ -603,7 +603,8 @@ def _modality(r: _Reader, path: Path, data: LineDict, key: str, events: dict[str
     )
 
 
-RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims"}
+RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
+             "observers"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -649,6 +650,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         hedge_verbs=get("hedges", "verbs"),
         conditionals=get("hedges", "conditionals"),
         unasserted_verbs=get("unasserted", "verbs"),
+        observer_verbs=get("observers", "verbs"),
         intent=_modality(r, path, data, "intent", events),
         threat=_modality(r, path, data, "threat", events),
         refusal=_modality(r, path, data, "refusal", events),

@@ -162,11 +162,9 @@ class StoryCoder:
         claimed = rules.unasserted_by(token)
         if claimed is not None:
             return Outcome(f"only claimed under '{claimed.text}': not coded", veto=True), []
-        modality: Modality | None | bool = None
-        if pattern.trigger_kind == "verb":
-            modality = rules.modality(token)
-            if modality is False:
-                return Outcome("governed by a negated, hedged or non-factual verb: not coded", veto=True), []
+        modality = rules.modality(token) if pattern.trigger_kind == "verb" else rules.noun_modality(token)
+        if modality is False:
+            return Outcome("governed by a negated, hedged or non-factual verb: not coded", veto=True), []
         code = pattern.code
         mod_name = ""
         if isinstance(modality, Modality):
@@ -179,7 +177,7 @@ class StoryCoder:
         passive = pattern.trigger_kind == "verb" and is_passive(token)
         kind = pattern.trigger_kind
         src_slot, tgt_slot = pattern.source, pattern.target
-        source_heads = slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word)
+        source_heads = slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word, rules.observers)
         sources = self._actors(source_heads, resolver, trigger=token)
         if not sources:
             # "Israeli airstrikes hit Gaza": an event noun as subject names its owner through its modifiers

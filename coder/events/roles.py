@@ -57,8 +57,11 @@ def passive_agent(token: Token) -> Token | None:
     return objs[0] if objs else None
 
 
-def noun_source(noun: Token, exclude: set[int], is_actor_word) -> list[Token]:
-    """Source of a nominal event: possessor, by-phrase, actor modifier, or the governing verb's subject."""
+def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozenset[str] = frozenset()) -> list[Token]:
+    """Source of a nominal event: possessor, by-phrase, actor modifier, or the governing verb's subject.
+
+    The subject of an observer verb ("Pakistan condemned the bombing") is not who did the act.
+    """
     poss = child(noun, "poss")
     if poss is not None:
         return [poss]
@@ -69,24 +72,27 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word) -> list[Token]:
         if c.dep_ in ("amod", "compound", "nmod") and c.i not in exclude and is_actor_word(c):
             return [noun]  # the caller resolves the noun's modifiers together ("Pakistani rebel attack")
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        if noun.head.lemma_.lower() in observers:
+            return []
         subj = effective_subject(noun.head)
         return [subj] if subj is not None else []
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB",):
         verb = noun.head.head
-        if noun.head.lower_ in ("in", "during", "after", "at"):
+        if noun.head.lower_ in ("in", "during", "after", "at") or verb.lemma_.lower() in observers:
             return []
         subj = effective_subject(verb)
         return [subj] if subj is not None else []
     return []
 
 
-def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_word) -> list[Token]:
+def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_word,
+                observers: frozenset[str] = frozenset()) -> list[Token]:
     """The head tokens of the phrase filling `slot` ('subject', 'object', 'prep:with', ...)."""
     if slot == "none":
         return []
     if slot == "subject" or (slot == "possessor" and kind == "noun"):
         if kind == "noun":  # possessor, by-phrase, actor modifier, or the governing verb's subject
-            return noun_source(trigger, set(), is_actor_word)
+            return noun_source(trigger, set(), is_actor_word, observers)
         if passive:
             agent = passive_agent(trigger)
             return [agent] if agent is not None else []

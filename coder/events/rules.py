@@ -38,6 +38,7 @@ class RuleBook:
         self.hedge_verbs = {w.split()[0] for w in rules.hedge_verbs}
         self.conditionals = set(rules.conditionals)
         self.unasserted = set(rules.unasserted_verbs) | {w.split()[0] for w in rules.denial_verbs}
+        self.observers = frozenset(rules.observer_verbs)
         self.modal_verbs: dict[str, tuple[str, ModalityRule]] = {}
         self.modal_adjectives: dict[str, tuple[str, ModalityRule]] = {}
         for kind, rule in (("refusal", rules.refusal), ("threat", rules.threat), ("intent", rules.intent)):
@@ -127,6 +128,29 @@ class RuleBook:
             node = head
         return found
 
+    def noun_modality(self, noun: Token) -> Modality | None | bool:
+        """What the verb a nominal event is the object of does to it.
+
+        False when that verb is negated, hedged or only reports it ("did not hold talks", "denied the
+        attack", "postponed the visit"); a Modality when the verb or its own governors make it an
+        intention, threat or refusal ("threatened sanctions", "rejected talks", "agreed to a ceasefire",
+        "wants to hold talks"); None when the act is simply reported.
+        """
+        verb = object_governor(noun)
+        if verb is None:
+            return None
+        if self.negated(verb) or self.hedged(verb) or verb.lemma_.lower() in self.unasserted:
+            return False
+        found = self.modality(verb)
+        if found is False:
+            return False
+        lem = verb.lemma_.lower()
+        if lem in self.modal_verbs and (noun.dep_ == "dobj" or noun.head.lower_ == "to"):
+            kind, rule = self.modal_verbs[lem]
+            if found is None or kind in ("threat", "refusal"):
+                found = Modality(kind, verb, rule)
+        return found
+
     # -- reported speech ---------------------------------------------------------------------
     def speaker_verb(self, token: Token) -> Token | None:
         node = token
@@ -149,3 +173,12 @@ def _infinitival(node: Token) -> bool:
     if node.dep_ == "xcomp":
         return True
     return node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+
+
+def object_governor(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through a preposition ("agreed to a ceasefire")."""
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
