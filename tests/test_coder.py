@@ -125,6 +125,17 @@ def test_nominal_event_takes_the_modality_of_its_verb(code):
     assert code("Turkey volunteered to mediate between Russia and Ukraine.") == {"TUR RUS 039", "TUR UKR 039"}
 
 
+def test_reported_must_is_a_demand_of_the_speaker(coder_api):
+    events = coder_api.code_text("Germany said Russia must withdraw its troops from Ukraine.")
+    assert {(e.source, e.target, e.code, e.modality) for e in events} == {("DEU", "RUS", "1056", "demand")}
+    assert [(e.source, e.target, e.code) for e in coder_api.code_text(
+        "China said the United States must lift sanctions on Chinese firms.")] == [("CHN", "USA", "1054")]
+    # no speaker, negated, or conditional: "must" stays a hedge
+    assert coder_api.code_text("Russia must withdraw its troops from Ukraine.") == []
+    assert coder_api.code_text("Germany said Russia must not withdraw its troops from Ukraine.") == []
+    assert coder_api.code_text("Iran said that if the United States attacks, Iran must retaliate.") == []
+
+
 def test_observer_is_not_the_actor_of_a_nominal_event(code):
     # "reported an attack": the reporter did not attack (rules.yaml observers)
     assert code("Pakistan reported an attack on India.") == set()
@@ -137,6 +148,13 @@ def test_reported_event_keeps_speaker(coder_api):
     triples = {(e.source, e.target, e.code) for e in events}
     assert ("RUSMIL", "UKRMIL", "190") in triples
     assert all(e.speaker == "UKR" for e in events if e.code == "190")
+
+
+def test_message_speaks_for_its_issuer(code):
+    # "a statement calling on ...": the participle's subject is whoever issued the statement
+    assert code("Iran issued a statement calling on the United States to lift sanctions.") == {"IRN USA 025"}
+    assert code("The Arab League adopted a resolution condemning Israel.") == {"IGOMEAARL ISR 111"}
+    assert code("Protesters carried banners condemning Israel.") == set()  # a banner is no message noun
 
 
 def test_accusation_codes_only_the_accusation(code):

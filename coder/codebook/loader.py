@@ -604,7 +604,7 @@ def _modality(r: _Reader, path: Path, data: LineDict, key: str, events: dict[str
 
 
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
-             "observers"}
+             "observers", "obligation"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -654,6 +654,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         intent=_modality(r, path, data, "intent", events),
         threat=_modality(r, path, data, "threat", events),
         refusal=_modality(r, path, data, "refusal", events),
+        obligation=_modality(r, path, data, "obligation", events),
         both_parties=get("discourse", "both_parties"),
         side_words=get("discourse", "side_words"),
         person_pronouns=get("discourse", "person_pronouns"),

@@ -226,6 +226,7 @@ class Rules:
     intent: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     threat: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     refusal: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
+    obligation: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     both_parties: list[str] = field(default_factory=list)
     side_words: list[str] = field(default_factory=list)
     person_pronouns: list[str] = field(default_factory=list)

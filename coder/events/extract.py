@@ -22,7 +22,7 @@ from coder.events.roles import effective_subject, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import is_fronted_participle, is_passive, preposition_objects
+from coder.match.syntax import is_fronted_participle, is_passive, kids, preposition_objects
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -75,6 +75,7 @@ class StoryCoder:
     def code(self, doc: Doc, day: dt.date | None, story_id: str, trace: Trace | None = None,
              vetoes: frozenset[int] = frozenset()) -> list[Event]:
         """Events of one story; `vetoes` are token positions of discard phrases (their sentences are skipped)."""
+        kids.cache_clear()  # children of this Doc's tokens are cached while it is coded
         memory = StoryMemory()
         mentions = self.actors.find_mentions(doc, day)
         resolver = PhraseResolver(self.actors, doc, mentions, day, memory, self.book.rules, self.unknown)
@@ -107,12 +108,10 @@ class StoryCoder:
             if i in resolver.at and resolver.at[i].kind == "actor":
                 continue
             token = doc[i]
-            if not self.verbs.has_patterns(token):
-                continue
             fitting = self.verbs.matches(token)  # lazily: the next patterns are only tried if needed
             first = next(fitting, None)
             if first is None:
-                if trace is not None:
+                if trace is not None and self.verbs.has_patterns(token):
                     trace.considered.append(Considered(sent_no, token.text, "", "lemma has patterns; none fits"))
                 continue
             triggers.append((first, fitting))
@@ -155,7 +154,10 @@ class StoryCoder:
         if rules.negated(token):
             return Outcome("negated: not coded", veto=True), []
         if rules.hedged(token):
-            return Outcome("hedged (modal or conditional): not coded", veto=True), []
+            say = rules.obligation(token)
+            if say is None:
+                return Outcome("hedged (modal or conditional): not coded", veto=True), []
+            return self._demand(trigger, say, resolver)
         claim = rules.claimed_by(token)
         if claim is not None:
             return self._claim(trigger, claim, resolver)
@@ -263,6 +265,22 @@ class StoryCoder:
         return Outcome(f"claimed under '{claim.text}': coded {len(drafts)} event(s)" if drafts
                        else f"claimed under '{claim.text}': no actors", veto=not drafts), drafts
 
+    def _demand(self, trigger: Trigger, say: Token, resolver: PhraseResolver) -> tuple[Outcome, list[_Draft]]:
+        """'X said Y must ACT' -> X demands of Y: the demand code rules.yaml maps the action to."""
+        token, pattern = trigger.token, trigger.pattern
+        code = self.book.rules.obligation.map_code(pattern.code)
+        if code is None:
+            return Outcome(f"'must' with {pattern.code}: no obligation mapping in rules.yaml", veto=True), []
+        speakers = self._actors([effective_subject(say)], resolver)
+        kind = pattern.trigger_kind
+        passive = kind == "verb" and is_passive(token)
+        addressees = self._actors(slot_tokens(token, pattern.source, kind, passive, resolver.is_actor_word,
+                                              self.rules.observers), resolver)
+        drafts = [_Draft(s, a, code, trigger, "demand", s.code) for s in speakers for a in addressees
+                  if not _same_actor(s, a)]
+        return Outcome(f"demanded under '{say.text}': coded {len(drafts)} event(s)" if drafts
+                       else f"demanded under '{say.text}': no speaker or addressee", veto=True), drafts
+
     def _actors(self, tokens: list[Token], resolver: PhraseResolver, loose: bool = False,
                 trigger: Token | None = None) -> list[ResolvedActor]:
         out: list[ResolvedActor] = []
@@ -298,8 +316,8 @@ def object_attachments(objects: list[Token]) -> list[Token]:
     """Objects of the party-naming prepositions attached to a (non-actor) direct object."""
     found: list[Token] = []
     for obj in objects:
-        found.extend(c for c in obj.children if c.dep_ == "poss")  # "rejected Israel's proposal"
-        holders = [obj] + [c for c in obj.children if c.dep_ == "acl"]  # "sanctions imposed on India"
+        found.extend(c for c in kids(obj) if c.dep_ == "poss")  # "rejected Israel's proposal"
+        holders = [obj] + [c for c in kids(obj) if c.dep_ == "acl"]  # "sanctions imposed on India"
         for holder in holders:
             for prep in OBJECT_PREPS:
                 found.extend(preposition_objects(holder, prep))
@@ -313,12 +331,12 @@ def complement_subjects(verb: Token) -> list[Token]:
     modifier ("that Washington mediate"); the last such modifier before it is then the subject.
     """
     found: list[Token] = []
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ not in ("ccomp", "xcomp"):
             continue
-        subjects = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [s for s in kids(c) if s.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and c.pos_ == "NOUN":
-            subjects = [s for s in c.children if s.dep_ == "compound" and s.i < c.i][-1:]
+            subjects = [s for s in kids(c) if s.dep_ == "compound" and s.i < c.i][-1:]
         found.extend(subjects)
     return found
 
@@ -326,7 +344,7 @@ def complement_subjects(verb: Token) -> list[Token]:
 def _complement_chain(verb: Token) -> list[Token]:
     """Open/clausal complements of a verb and their coordinated verbs ("agreed to X and (to) Y")."""
     out = []
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ in ("xcomp", "ccomp"):
             out.append(c)
             out.extend(x for x in c.conjuncts)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coder.match.syntax import (child, direct_object, fronted_participle_object, is_passive,
+from coder.match.syntax import (child, direct_object, fronted_participle_object, is_passive, kids,
                                 nested_preposition_objects, preposition_objects)
 
 RELATIVIZERS = {"who", "which", "that", "whom"}
+MESSAGE_NOUNS = {"statement", "letter", "resolution", "communique", "declaration", "message", "note", "speech",
+                 "address", "editorial", "decree", "motion", "petition", "appeal", "report", "post", "tweet"}
 OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", "press", "push", "persuade",
                   "encourage", "allow", "permit", "help", "tell", "warn", "pressure", "want"}
 
@@ -43,12 +45,26 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
         return effective_subject(token.head, depth + 1)
     if dep in ("acomp", "attr") and token.head.pos_ in ("VERB", "AUX"):  # "is willing to withdraw"
         return effective_subject(token.head, depth + 1)
+    if dep == "acl" and token.tag_ == "VBG" and token.head.lemma_.lower() in MESSAGE_NOUNS:
+        # "X issued a statement calling on Y to ...": the message speaks for whoever issued it
+        owner = _message_verb(token.head)
+        if owner is not None:
+            return effective_subject(owner, depth + 1)
     if dep in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return token.head
     if dep == "advcl" and token.tag_ in ("VBG", "VBN"):
         return effective_subject(token.head, depth + 1)
     if dep == "pcomp" and token.head.head.pos_ in ("VERB", "AUX"):
         return effective_subject(token.head.head, depth + 1)
+    return None
+
+
+def _message_verb(noun: Token) -> Token | None:
+    """The verb that issued a message noun: its object ("issued a statement") or via "in" ("said in a letter")."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
     return None
 
 
@@ -68,7 +84,7 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozen
     by = preposition_objects(noun, "by")
     if by:
         return by[:1]
-    for c in noun.children:
+    for c in kids(noun):
         if c.dep_ in ("amod", "compound", "nmod") and c.i not in exclude and is_actor_word(c):
             return [noun]  # the caller resolves the noun's modifiers together ("Pakistani rebel attack")
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
@@ -115,7 +131,7 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
         if not found and kind == "verb":
             obj = direct_object(trigger)
             if obj is not None:
-                for holder in [obj] + [c for c in obj.children if c.dep_ == "acl"]:
+                for holder in [obj] + [c for c in kids(obj) if c.dep_ == "acl"]:
                     found = found or preposition_objects(holder, prep)
         if not found and kind == "noun" and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB":
             found = preposition_objects(trigger.head, prep)

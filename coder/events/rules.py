@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from coder.codebook.schema import ModalityRule, Rules
-from coder.match.syntax import child
+from coder.match.syntax import child, kids
 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
@@ -39,6 +39,7 @@ class RuleBook:
         self.conditionals = set(rules.conditionals)
         self.unasserted = set(rules.unasserted_verbs) | {w.split()[0] for w in rules.denial_verbs}
         self.observers = frozenset(rules.observer_verbs)
+        self.obligation_words = set(rules.obligation.verbs)
         self.modal_verbs: dict[str, tuple[str, ModalityRule]] = {}
         self.modal_adjectives: dict[str, tuple[str, ModalityRule]] = {}
         for kind, rule in (("refusal", rules.refusal), ("threat", rules.threat), ("intent", rules.intent)):
@@ -53,7 +54,7 @@ class RuleBook:
 
     # -- vetoes ------------------------------------------------------------------------------
     def negated(self, token: Token) -> bool:
-        for c in token.children:
+        for c in kids(token):
             if c.dep_ == "neg" or (c.lower_ in self.negation and c.dep_ in ("det", "advmod", "neg", "preconj", "cc")):
                 if c.lower_ == "nor" and c.dep_ == "cc":
                     continue
@@ -61,7 +62,7 @@ class RuleBook:
         return False
 
     def hedged(self, token: Token) -> bool:
-        for c in token.children:
+        for c in kids(token):
             if c.dep_ == "aux" and c.lower_ in self.hedge_modals:
                 return True
             if c.dep_ == "mark" and c.lower_ in self.conditionals:
@@ -103,7 +104,7 @@ class RuleBook:
         found: Modality | None = None
         node = token
         for _ in range(6):
-            if any(c.dep_ == "aux" and c.lower_ in self.intent_aux for c in node.children) and found is None:
+            if any(c.dep_ == "aux" and c.lower_ in self.intent_aux for c in kids(node)) and found is None:
                 found = Modality("intent", node, self.rules.intent)
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in OBJECT_CONTROL and child(node, "nsubj") is not None:
                 return False  # "allowed Iran (to) send aid": permission, not the act
@@ -151,6 +152,18 @@ class RuleBook:
                 found = Modality(kind, verb, rule)
         return found
 
+    def obligation(self, token: Token) -> Token | None:
+        """The speech verb of "X said (that) Y must ACT" -- X's demand on Y (CAMEO 10) -- else None.
+
+        Without a speaker, or under a conditional, "must" stays a hedge.
+        """
+        words = self.obligation_words
+        if not words or not any(c.dep_ == "aux" and c.lower_ in words for c in kids(token)):
+            return None
+        if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in kids(token)):
+            return None
+        return self.speaker_verb(token)
+
     # -- reported speech ---------------------------------------------------------------------
     def speaker_verb(self, token: Token) -> Token | None:
         node = token
@@ -172,7 +185,7 @@ def _infinitival(node: Token) -> bool:
     """An open complement, or a clausal complement with infinitival 'to' ("wants Putin to attack")."""
     if node.dep_ == "xcomp":
         return True
-    return node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+    return node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(node))
 
 
 def object_governor(noun: Token) -> Token | None:

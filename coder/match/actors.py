@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 
-from spacy.attrs import IDX
+import numpy
+from spacy.attrs import IS_ASCII
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -22,7 +22,6 @@ from spacy.tokens import Doc, Span
 from coder.codebook.schema import ALWAYS, Actor, ActorName, Codebook, DateRange
 
 ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*$")
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def demonym_plural(adjective: str) -> str | None:
@@ -39,17 +38,12 @@ def fold(text: str) -> str:
 
 def fold_norms(doc: Doc) -> Doc:
     """Give non-ASCII tokens a folded NORM (ASCII tokens keep spaCy's own norm on both sides)."""
-    text = doc.text
-    if text.isascii():  # the common case: nothing to fold, no per-token Python loop
+    if len(doc) == 0:
         return doc
-    starts = doc.to_array(IDX).tolist()
-    done: set[int] = set()
-    for m in NON_ASCII.finditer(text):  # visit only the tokens that hold non-ASCII characters
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and i not in done:
-            done.add(i)
-            token = doc[i]
-            token.norm_ = fold(token.text)
+    # one vectorised pass over the lexeme flag; only tokens holding non-ASCII characters are visited
+    for i in numpy.flatnonzero(doc.to_array(IS_ASCII) == 0).tolist():
+        token = doc[i]
+        token.norm_ = fold(token.text)
     return doc
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import UNKNOWN_COUNTRY, Actor, Rules
 from coder.match.actors import ActorIndex, Mention
+from coder.match.syntax import kids
 
 # Dependencies that stay inside one actor's noun phrase.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", "quantmod", "punct",
@@ -119,7 +120,7 @@ class PhraseResolver:
 
     def resolve_modifiers(self, noun: Token) -> list[ResolvedActor]:
         """The actor named by a noun trigger's modifiers: 'a Pakistani rebel suicide attack' -> PAKREB."""
-        mods = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
+        mods = [c for c in kids(noun) if c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i]
         core: set[int] = set()
         for m in mods:
             core |= self._core(m)
@@ -139,9 +140,11 @@ class PhraseResolver:
 
     # -- composition -------------------------------------------------------------------------
     def _resolve(self, head: Token, loose: bool) -> list[ResolvedActor]:
-        group = [head] if head.dep_ == "conj" else [head, *[c for c in head.conjuncts if c.i > head.i]]
+        group = [head]
+        if head.dep_ != "conj" and any(c.dep_ == "conj" for c in kids(head)):  # spaCy's conjuncts walk is costly
+            group += [c for c in head.conjuncts if c.i > head.i]
         for member in list(group):
-            for c in member.children:  # "the US, Russia, and Switzerland": lists parsed as appositions
+            for c in kids(member):  # "the US, Russia, and Switzerland": lists parsed as appositions
                 if c.dep_ == "appos" and self._entity_name(member) and self._entity_name(c):
                     group += [c, *[x for x in c.conjuncts if x.i > c.i]]
         group = sorted({t.i: t for t in group}.values(), key=lambda t: t.i)
@@ -177,7 +180,7 @@ class PhraseResolver:
         preps = OF_PREPS | ({"in"} if role_head and self.at[head.i].role not in ("MIL", "REB", "UAF") else set())
         while todo:
             tok = todo.pop()
-            for child in tok.children:
+            for child in kids(tok):
                 if child.i in listed:
                     continue
                 coordinated_modifier = tok.i != head.i and child.dep_ in ("conj", "cc")  # "Hungarian and Romanian"
@@ -251,8 +254,8 @@ class PhraseResolver:
         if head_mention is None and head.lemma_.lower() in self.side_words:
             low = head.lemma_.lower()  # "the Turkish and Greek sides"
         if head_mention is None and head.lemma_.lower() in PARTITIVES:
-            of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj"]
+            of = [p for c in kids(head) if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in kids(c) if p.dep_ == "pobj"]
             if of:  # "a group of Moroccan diplomats", "leaders of the opposition"
                 return [a for o in of for a in self.resolve(o, loose)]
         if head_mention is None and head.pos_ != "PROPN" and low not in self.side_words and not loose:
@@ -363,7 +366,7 @@ class PhraseResolver:
 
     def _recall_role(self, head: Token, role: str) -> ResolvedActor | None:
         """'the minister' -> the last person of the story with that role."""
-        has_the = any(c.lower_ == "the" and c.dep_ == "det" for c in head.children)
+        has_the = any(c.lower_ == "the" and c.dep_ == "det" for c in kids(head))
         last = self.memory.last_person
         if has_the and last is not None and last.role == role and head.tag_ in ("NN", "NNP"):
             span = self.doc[head.left_edge.i:head.i + 1]
@@ -376,7 +379,7 @@ class PhraseResolver:
         node = pron
         while node.head.i != node.i:
             node = node.head
-            for child in node.children:
+            for child in kids(node):
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < pron.i and child.pos_ != "PRON":
                     found = [a for a in self.resolve(child) if a.person or not person]
                     if len(found) == 1:

@@ -7,20 +7,30 @@ matcher and the role finder agree on what "the object" of a trigger is.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 
 
+@lru_cache(maxsize=None)
+def kids(token: Token) -> tuple[Token, ...]:
+    """A token's children, built once: spaCy makes new Token objects on every `.children`, and matching
+    and role finding ask about the same few tokens many times. The story coder clears the cache per
+    Doc (`kids.cache_clear()`), so it never outlives the parse it describes."""
+    return tuple(token.children)
+
+
 def is_passive(token: Token) -> bool:
     """A passive verb: has a passive subject or auxiliary, or is a past participle modifying a noun."""
-    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in token.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in kids(token)):
         return True
     return token.tag_ == "VBN" and token.dep_ == "acl"
 
 
 def child(token: Token, *deps: str) -> Token | None:
-    for c in token.children:
+    for c in kids(token):
         if c.dep_ in deps:
             return c
     return None
@@ -35,7 +45,7 @@ def direct_object(token: Token) -> Token | None:
         if token.dep_ == "acl" and token.tag_ == "VBN":
             return token.head
         return None
-    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    objects = [c for c in kids(token) if c.dep_ in ("dobj", "obj")]
     obj = objects[0] if objects else None
     if len(objects) > 1:  # "meet his counterpart President X": two objects; the nominal one names the party
         obj = next((o for o in objects if o.pos_ == "PROPN"), None) or next(
@@ -59,16 +69,16 @@ def preposition_objects(token: Token, prep: str) -> list[Token]:
     Time expressions ("on Monday") are left out: they are never a party to an event.
     """
     return [o for o in _preposition_objects(token, prep) if o.lower_ not in TIME_WORDS
-            or any(c.dep_ == "compound" for c in o.children)]  # "with President Assad Tuesday" (misparse)
+            or any(c.dep_ == "compound" for c in kids(o))]  # "with President Assad Tuesday" (misparse)
 
 
 def nested_preposition_objects(token: Token, prep: str) -> list[Token]:
     """Objects of `prep` one preposition further down: "signed an agreement on trade WITH China",
     "$100 million in assistance TO Kabul", "called for talks WITH India"."""
     found: list[Token] = []
-    for c in token.children:
+    for c in kids(token):
         if c.dep_ == "prep" and c.lower_ != prep:
-            for inner in c.children:
+            for inner in kids(c):
                 if inner.dep_ == "pobj":
                     found.extend(preposition_objects(inner, prep))
     return found
@@ -76,24 +86,24 @@ def nested_preposition_objects(token: Token, prep: str) -> list[Token]:
 
 def _preposition_objects(token: Token, prep: str) -> list[Token]:
     found: list[Token] = []
-    for c in token.children:
+    for c in kids(token):
         if c.dep_ == "agent" and prep == "by":
-            found.extend(p for p in c.children if p.dep_ == "pobj")
+            found.extend(p for p in kids(c) if p.dep_ == "pobj")
         elif c.dep_ in ("prep", "dative") and c.lower_ == prep:
-            found.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+            found.extend(p for p in kids(c) if p.dep_ in ("pobj", "pcomp"))
             if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN"):
                 found.append(c)
         elif c.dep_ == "prep" and c.lower_ in ("out", "away", "up") and prep in ("of", "from"):
             # "out of Syria", "away from the border": the inner preposition holds the object
-            for inner in c.children:
+            for inner in kids(c):
                 if inner.dep_ == "prep" and inner.lower_ == prep:
-                    found.extend(p for p in inner.children if p.dep_ == "pobj")
+                    found.extend(p for p in kids(inner) if p.dep_ == "pobj")
     return found
 
 
 def complements(token: Token) -> list[Token]:
     """Open and clausal complements (any POS: the model tags subjunctives as nouns: 'that he resign')."""
-    return [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+    return [c for c in kids(token) if c.dep_ in ("xcomp", "ccomp")]
 
 
 SAY_VERBS = {"say", "tell", "add", "state", "note", "stress", "announce", "declare"}

@@ -17,7 +17,8 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import VerbPattern
-from coder.match.syntax import complements, direct_object, is_passive, nested_preposition_objects, preposition_objects
+from coder.match.syntax import (complements, direct_object, is_passive, kids, nested_preposition_objects,
+                                preposition_objects)
 
 VERB_POS = {"VERB", "AUX"}
 ANY = "any"  # `complement: any`: some open or clausal complement, whatever its verb
@@ -77,12 +78,14 @@ class VerbIndex:
         # checks the object-constrained patterns its own object could satisfy
         self.by_object: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
         self.free: dict[tuple[str, str], list[_Entry]] = {}
+        self.object_keys: set[tuple[str, str]] = set()  # (kind, lemma) with object-constrained patterns
         for kind, table in (("verb", self.verbs), ("noun", self.nouns)):
             for lemma_key, entries in table.items():
                 self.free[(kind, lemma_key)] = [e for e in entries if e.pattern.object is None]
                 for e in entries:
                     for word in e.pattern.object or ():
                         self.by_object[(kind, lemma_key, word)].append(e)
+                        self.object_keys.add((kind, lemma_key))
         self.lemmas = set(self.verbs) | set(self.nouns)
         self._hashes: numpy.ndarray | None = None
 
@@ -98,16 +101,20 @@ class VerbIndex:
         hits = (found == keys).any(axis=1)
         return set(numpy.flatnonzero(hits).tolist())
 
-    def has_patterns(self, token: Token) -> bool:
+    def trigger_kind(self, token: Token) -> str:
+        """'verb' or 'noun' when the token's lemma (or form) has patterns of that kind, else ''."""
         if token.dep_ in AUXILIARY_DEPS:  # "has met", "was attacked": the auxiliary is never the event
-            return False
+            return ""
         if token.pos_ in VERB_POS or token.tag_.startswith("VB"):
-            table = self.verbs
+            kind, table = "verb", self.verbs
         elif token.pos_ in NOUN_POS:
-            table = self.nouns
+            kind, table = "noun", self.nouns
         else:
-            return False
-        return token.lemma_.lower() in table or token.lower_ in table
+            return ""
+        return kind if token.lemma_.lower() in table or token.lower_ in table else ""
+
+    def has_patterns(self, token: Token) -> bool:
+        return bool(self.trigger_kind(token))
 
     def match(self, token: Token) -> Trigger | None:
         """The most specific pattern whose constraints the token's dependency shape meets."""
@@ -116,16 +123,17 @@ class VerbIndex:
     def matches(self, token: Token) -> Iterator[Trigger]:
         """Every fitting pattern, most specific first (the coder falls back to the next one when a
         pattern finds no actors where it looks: "met with X in Y" is not "X and Y met in Z")."""
-        if not self.has_patterns(token):
+        kind = self.trigger_kind(token)
+        if not kind:
             return
-        kind = "verb" if (token.pos_ in VERB_POS or token.tag_.startswith("VB")) else "noun"
-        keys = {token.lemma_.lower(), token.lower_}
+        lemma, lower = token.lemma_.lower(), token.lower_
         shape = _Shape(token)
         entries: list[_Entry] = []
-        for key in keys:
-            entries += self.free.get((kind, key), [])
-            for word in shape.obj_words:
-                entries += self.by_object.get((kind, key, word), [])
+        for key in (lemma,) if lemma == lower else (lemma, lower):
+            entries += self.free.get((kind, key), ())
+            if (kind, key) in self.object_keys:  # the object's words are only looked at when they can matter
+                for word in shape.obj_words:
+                    entries += self.by_object.get((kind, key, word), ())
         entries.sort(key=_rank)
         seen: set[str] = set()
         for entry in entries:  # most specific first
@@ -146,9 +154,15 @@ class _Shape:
 
     def __init__(self, token: Token) -> None:
         self.token = token
-        self.obj = direct_object(token)
-        self.obj_words = _words(self.obj) | _measured_words(self.obj)
         self._preps: dict[str, list[set[str]]] = {}
+
+    @cached_property
+    def obj(self) -> Token | None:
+        return direct_object(self.token)
+
+    @cached_property
+    def obj_words(self) -> set[str]:
+        return _words(self.obj) | _measured_words(self.obj)
 
     @cached_property
     def passive(self) -> bool:
@@ -156,7 +170,7 @@ class _Shape:
 
     @cached_property
     def particles(self) -> dict[str, Token]:
-        return {c.lower_: c for c in self.token.children if c.dep_ in ("prt", "prep", "advmod")}
+        return {c.lower_: c for c in kids(self.token) if c.dep_ in ("prt", "prep", "advmod")}
 
     @cached_property
     def complements(self) -> list[str]:
@@ -166,7 +180,7 @@ class _Shape:
         if prep not in self._preps:
             holders = [self.token]
             if self.obj is not None:  # "lift sanctions on Iran", "lift sanctions imposed on Iran"
-                holders += [self.obj] + [c for c in self.obj.children if c.dep_ == "acl"]
+                holders += [self.obj] + [c for c in kids(self.obj) if c.dep_ == "acl"]
             objects = [o for h in holders for o in preposition_objects(h, prep)]
             if not objects and self.obj is not None:  # "signed an agreement on trade with China"
                 objects = nested_preposition_objects(self.obj, prep)
@@ -183,8 +197,8 @@ def _measured_words(obj: Token | None) -> set[str]:
     """'tons of food aid', 'millions of dollars in aid': the measured noun counts as the object too."""
     if obj is None or obj.lemma_.lower() not in QUANTITIES:
         return set()
-    return {w for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
-            for p in c.children if p.dep_ == "pobj" for w in _words(p)}
+    return {w for c in kids(obj) if c.dep_ == "prep" and c.lower_ in ("of", "in")
+            for p in kids(c) if p.dep_ == "pobj" for w in _words(p)}
 
 
 def _words(token: Token | None) -> set[str]:
