@@ -136,6 +136,12 @@ def test_reported_must_is_a_demand_of_the_speaker(coder_api):
     assert coder_api.code_text("Iran said that if the United States attacks, Iran must retaliate.") == []
 
 
+def test_bare_rejection_takes_the_sub_code_of_the_rejected_act(code):
+    # 12.reject gives 120; the offer's own act (hosting a summit: 04) maps through the refusal map to 125
+    assert code("The Palestinian president rejected an American offer to host a summit.") == {"PSEGOV USA 125"}
+    assert code("Russia rejected the American proposal.") == {"RUS USA 120"}
+
+
 def test_observer_is_not_the_actor_of_a_nominal_event(code):
     # "reported an attack": the reporter did not attack (rules.yaml observers)
     assert code("Pakistan reported an attack on India.") == set()

@@ -22,7 +22,7 @@ from coder.events.roles import effective_subject, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import is_fronted_participle, is_passive, kids, preposition_objects
+from coder.match.syntax import complements, direct_object, is_fronted_participle, is_passive, kids, preposition_objects
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -71,6 +71,8 @@ class StoryCoder:
         self.rules = rules
         self.unknown = unknown_country
         self.mutual_roots = set(book.rules.mutual_roots)
+        # a bare demand or rejection takes its sub-code from the act demanded or rejected
+        self.refinable = {"100": book.rules.obligation, "120": book.rules.refusal}
 
     def code(self, doc: Doc, day: dt.date | None, story_id: str, trace: Trace | None = None,
              vetoes: frozenset[int] = frozenset()) -> list[Event]:
@@ -176,6 +178,8 @@ class StoryCoder:
             if modality.kind == "intent" and code[:2] == "03":
                 mapped = code
             code, mod_name = mapped, modality.kind
+        elif code in self.refinable:
+            code = self._refined(trigger, code)
         passive = pattern.trigger_kind == "verb" and is_passive(token)
         kind = pattern.trigger_kind
         src_slot, tgt_slot = pattern.source, pattern.target
@@ -264,6 +268,23 @@ class StoryCoder:
                 drafts += [_Draft(x, a, rules.claim_other, trigger, "claim", "") for a in actors if not _same_actor(x, a)]
         return Outcome(f"claimed under '{claim.text}': coded {len(drafts)} event(s)" if drafts
                        else f"claimed under '{claim.text}': no actors", veto=not drafts), drafts
+
+    def _refined(self, trigger: Trigger, code: str) -> str:
+        """'demanded that Hamas renounce violence' (1056), 'rejected a proposal for a ceasefire' (1246): the
+        act inside the demand or the rejected proposal, mapped by rules.yaml, names the sub-code."""
+        token = trigger.token
+        holder = direct_object(token) if trigger.pattern.trigger_kind == "verb" else token
+        inner = complements(token) if trigger.pattern.trigger_kind == "verb" else []
+        if holder is not None:
+            inner += [c for c in kids(holder) if c.dep_ in ("acl", "xcomp")] + preposition_objects(holder, "for")
+        for act in inner:
+            found = self.verbs.match(act)
+            if found is None or found.pattern.code[:2] == code[:2]:
+                continue
+            mapped = self.refinable[code].map_code(found.pattern.code)
+            if mapped is not None and mapped[:2] == code[:2]:
+                return mapped
+        return code
 
     def _demand(self, trigger: Trigger, say: Token, resolver: PhraseResolver) -> tuple[Outcome, list[_Draft]]:
         """'X said Y must ACT' -> X demands of Y: the demand code rules.yaml maps the action to."""
