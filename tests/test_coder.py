@@ -142,6 +142,12 @@ def test_bare_rejection_takes_the_sub_code_of_the_rejected_act(code):
     assert code("Russia rejected the American proposal.") == {"RUS USA 120"}
 
 
+def test_possessive_pronoun_names_the_source_of_a_nominal_event(code):
+    # "its" / "their" refer to the subject of the clause that governs them (rules.yaml group_pronouns)
+    assert code("Russia stepped up its attacks on Ukraine.") == {"RUS UKR 190"}
+    assert code("Iran renewed its demand for talks with the United States.") == {"IRN USA 106"}
+
+
 def test_observer_is_not_the_actor_of_a_nominal_event(code):
     # "reported an attack": the reporter did not attack (rules.yaml observers)
     assert code("Pakistan reported an attack on India.") == set()
