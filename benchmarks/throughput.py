@@ -116,6 +116,9 @@ def main() -> None:
         print(f"coder code --n-process {n}:              {rate[f'n{n}']:7.0f} sentences/s "
               f"({coding:.1f} s coding; {n_sents / wall:.0f} sentences/s over {wall:.1f} s wall, with start-up)")
     print(f"ratio n=1 / spaCy alone: {rate['n1'] / rate['spacy']:.2f}  (target >= 0.85)")
+    paired = sorted(s[0] / c[0] for s, c in zip(runs["spacy"], runs["n1"]))  # each repeat's own pair
+    print(f"  per-repeat ratios (same minute, so the same machine load): {', '.join(f'{r:.2f}' for r in paired)};"
+          f" median {paired[len(paired) // 2]:.2f}")
     print(f"ratio n=2 / n=1:         {rate['n2'] / rate['n1']:.2f}  (target >= 1.6)")
     print(f"n=1 and n=2 outputs byte-identical: {same}")
 

@@ -6,6 +6,7 @@ clear line on stderr and exit code 2, before any work starts.
 
 from __future__ import annotations
 
+import gc
 import json
 import sys
 import time
@@ -153,6 +154,9 @@ def code(
                       batch_size, resume, scheduler, workers, partition_size, quiet, strict, begun)
         return
     coder = _coder(codebook, model)
+    # the loaded model and codebook are hundreds of thousands of long-lived objects; this process only
+    # codes from here on, so take them out of the cyclic garbage collector's repeated walks
+    gc.freeze()
     started = time.perf_counter()
     try:
         sink.open(state)

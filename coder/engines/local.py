@@ -8,6 +8,7 @@ results handed back in that same order, so the rows are identical for any number
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -63,6 +64,7 @@ def _init_worker(codebook: str | None, model: str | None, parent: int) -> None:
         from coder.api import Coder
 
         _WORKER = Coder(codebook=codebook, model=model)
+    gc.freeze()  # a worker process is ours: see coder.cli.code
 
 
 def _die_with_parent(parent: int) -> None:
