@@ -106,11 +106,12 @@ class StoryCoder:
         drafts: list[_Draft] = []
         triggers: list[tuple[Trigger, Iterator[Trigger]]] = []
         doc = sent.doc
+        words = {t.lower_ for t in sent}
         for i in sorted(c for c in candidates if sent.start <= c < sent.end):
             if i in resolver.at and resolver.at[i].kind == "actor":
                 continue
             token = doc[i]
-            fitting = self.verbs.matches(token)  # lazily: the next patterns are only tried if needed
+            fitting = self.verbs.matches(token, words)  # lazily: the next patterns are only tried if needed
             first = next(fitting, None)
             if first is None:
                 if trace is not None and self.verbs.has_patterns(token):

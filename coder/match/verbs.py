@@ -50,11 +50,15 @@ class _Entry:
     prefix: tuple[str, ...] = ()  # words before a multi-word noun head ("air" strike)
     particle: str = ""  # second word of a multi-word verb ("carry out")
     rank: tuple[int, int] = (0, 0)  # sort key: most specific first, then file order
+    needs: frozenset[str] = frozenset()  # words the sentence must contain: the required prepositions
+    needs_any: frozenset[str] = frozenset()  # ... and one of the particles, if any are required
 
     @staticmethod
     def make(pattern: VerbPattern, prefix: tuple[str, ...] = (), particle: str = "") -> "_Entry":
         bonus = 2 if particle or prefix else 0
-        return _Entry(pattern, prefix, particle, (-(pattern.specificity + bonus), pattern.order))
+        particles = frozenset(({particle} if particle else set()) | set(pattern.particle))
+        return _Entry(pattern, prefix, particle, (-(pattern.specificity + bonus), pattern.order),
+                      frozenset(pattern.prep), particles)
 
 
 class VerbIndex:
@@ -120,9 +124,12 @@ class VerbIndex:
         """The most specific pattern whose constraints the token's dependency shape meets."""
         return next(self.matches(token), None)
 
-    def matches(self, token: Token) -> Iterator[Trigger]:
+    def matches(self, token: Token, words: frozenset[str] | set[str] | None = None) -> Iterator[Trigger]:
         """Every fitting pattern, most specific first (the coder falls back to the next one when a
-        pattern finds no actors where it looks: "met with X in Y" is not "X and Y met in Z")."""
+        pattern finds no actors where it looks: "met with X in Y" is not "X and Y met in Z").
+
+        `words`, the lower-case words of the token's sentence, lets a pattern whose preposition or
+        particle is not in the sentence at all be passed over without looking at the tree."""
         kind = self.trigger_kind(token)
         if not kind:
             return
@@ -138,6 +145,8 @@ class VerbIndex:
         seen: set[str] = set()
         for entry in entries:  # most specific first
             if entry.pattern.id in seen:
+                continue
+            if words is not None and (not entry.needs <= words or (entry.needs_any and entry.needs_any.isdisjoint(words))):
                 continue
             trigger = _fits(token, entry, shape)
             if trigger is not None:
