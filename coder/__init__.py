@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["Coder", "Event", "code_text", "code_frame", "code_file", "load_codebook"]
 
 
