@@ -148,6 +148,12 @@ def test_possessive_pronoun_names_the_source_of_a_nominal_event(code):
     assert code("Iran renewed its demand for talks with the United States.") == {"IRN USA 106"}
 
 
+def test_attempt_has_its_own_code_where_cameo_has_one(code):
+    assert code("Iraqi rebels tried to assassinate the Iraqi prime minister.") == {"IRQREB IRQGOV 185"}
+    assert code("Iraqi rebels assassinated the Iraqi prime minister.") == {"IRQREB IRQGOV 186"}
+    assert code("Russia tried to invade Ukraine.") == {"RUS UKR 192"}  # no code for the attempt: the act
+
+
 def test_observer_is_not_the_actor_of_a_nominal_event(code):
     # "reported an attack": the reporter did not attack (rules.yaml observers)
     assert code("Pakistan reported an attack on India.") == set()

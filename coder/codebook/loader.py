@@ -604,7 +604,7 @@ def _modality(r: _Reader, path: Path, data: LineDict, key: str, events: dict[str
 
 
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
-             "observers", "obligation"}
+             "observers", "obligation", "attempt"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -655,6 +655,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         threat=_modality(r, path, data, "threat", events),
         refusal=_modality(r, path, data, "refusal", events),
         obligation=_modality(r, path, data, "obligation", events),
+        attempt=_modality(r, path, data, "attempt", events),
         both_parties=get("discourse", "both_parties"),
         side_words=get("discourse", "side_words"),
         person_pronouns=get("discourse", "person_pronouns"),

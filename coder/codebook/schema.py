@@ -227,6 +227,7 @@ class Rules:
     threat: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     refusal: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     obligation: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
+    attempt: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     both_parties: list[str] = field(default_factory=list)
     side_words: list[str] = field(default_factory=list)
     person_pronouns: list[str] = field(default_factory=list)

@@ -181,6 +181,8 @@ class StoryCoder:
             code, mod_name = mapped, modality.kind
         elif code in self.refinable:
             code = self._refined(trigger, code)
+        if rules.attempted(token):  # "tried to assassinate" (185), not the assassination (186)
+            code = self.book.rules.attempt.map_code(code) or code
         passive = pattern.trigger_kind == "verb" and is_passive(token)
         kind = pattern.trigger_kind
         src_slot, tgt_slot = pattern.source, pattern.target

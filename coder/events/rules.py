@@ -40,6 +40,7 @@ class RuleBook:
         self.unasserted = set(rules.unasserted_verbs) | {w.split()[0] for w in rules.denial_verbs}
         self.observers = frozenset(rules.observer_verbs)
         self.obligation_words = set(rules.obligation.verbs)
+        self.attempt_verbs = set(rules.attempt.verbs)
         self.modal_verbs: dict[str, tuple[str, ModalityRule]] = {}
         self.modal_adjectives: dict[str, tuple[str, ModalityRule]] = {}
         for kind, rule in (("refusal", rules.refusal), ("threat", rules.threat), ("intent", rules.intent)):
@@ -128,6 +129,10 @@ class RuleBook:
                 return False  # "urged X to attack", "tried to": the action did not happen
             node = head
         return found
+
+    def attempted(self, token: Token) -> bool:
+        """"tried to assassinate": the act was attempted (the `attempt` map may give it its own code)."""
+        return token.dep_ == "xcomp" and token.head.lemma_.lower() in self.attempt_verbs
 
     def noun_modality(self, noun: Token) -> Modality | None | bool:
         """What the verb a nominal event is the object of does to it.
