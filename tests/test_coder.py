@@ -122,6 +122,8 @@ def test_nominal_event_takes_the_modality_of_its_verb(code):
     assert code("Hamas is preparing an attack on Israel.") == {"PSEREBHMS ISR 138"}
     assert code("The rebels threatened a bombing of the Nigerian parliament.") == {"---REB NGALEG 1383"}
     assert code("China expects a visit to Pakistan.") == {"CHN PAK 036"}
+    assert code("The EU is considering sanctions against Russia.") == set()  # a hedge verb: only weighed
+    assert code("Washington mulls airstrikes on Syria.") == set()
     assert code("Turkey volunteered to mediate between Russia and Ukraine.") == {"TUR RUS 039", "TUR UKR 039"}
 
 

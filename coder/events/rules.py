@@ -145,12 +145,12 @@ class RuleBook:
         verb = object_governor(noun)
         if verb is None:
             return None
-        if self.negated(verb) or self.hedged(verb) or verb.lemma_.lower() in self.unasserted:
-            return False
+        lem = verb.lemma_.lower()
+        if self.negated(verb) or self.hedged(verb) or lem in self.unasserted or lem in self.hedge_verbs:
+            return False  # "did not hold talks", "denied the attack", "is considering sanctions"
         found = self.modality(verb)
         if found is False:
             return False
-        lem = verb.lemma_.lower()
         if lem in self.modal_verbs and (noun.dep_ == "dobj" or noun.head.lower_ == "to"):
             kind, rule = self.modal_verbs[lem]
             if found is None or kind in ("threat", "refusal"):
