@@ -160,6 +160,12 @@ def test_observer_is_not_the_actor_of_a_nominal_event(code):
     # "reported an attack": the reporter did not attack (rules.yaml observers)
     assert code("Pakistan reported an attack on India.") == set()
     assert code("Pakistan launched an attack on India.") == {"PAK IND 190"}
+    # a noun behind a preposition is the subject's act only behind to/on/into/upon/as
+    assert code("The United States warned against an attack on Iran.") == set()
+    assert code("Russia spoke about the attack on Ukraine.") == set()
+    assert code("Egypt acted as a mediator between Israel and Jordan.") == {"EGY ISR 045", "EGY JOR 045"}
+    # "pushed for / prepared for": a goal, not an act
+    assert code("Egypt pushed for a ceasefire between Israel and Hamas.") == set()
 
 
 # 6. reported speech -------------------------------------------------------------------------------

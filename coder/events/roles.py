@@ -14,6 +14,7 @@ from coder.match.syntax import (child, direct_object, fronted_participle_object,
                                 nested_preposition_objects, preposition_objects)
 
 RELATIVIZERS = {"who", "which", "that", "whom"}
+AGENT_PREPS = {"to", "on", "into", "upon", "as"}  # a verb's subject is the actor of a nominal event behind these
 MESSAGE_NOUNS = {"statement", "letter", "resolution", "communique", "declaration", "message", "note", "speech",
                  "address", "editorial", "decree", "motion", "petition", "appeal", "report", "post", "tweet"}
 OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", "press", "push", "persuade",
@@ -94,7 +95,9 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozen
         return [subj] if subj is not None else []
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB",):
         verb = noun.head.head
-        if noun.head.lower_ in ("in", "during", "after", "at") or verb.lemma_.lower() in observers:
+        # "agreed to a ceasefire", "embarked on a tour", "launched into an attack": the subject does the act;
+        # "warned against / spoke about / pushed for / prepared for an attack": it does not
+        if noun.head.lower_ not in AGENT_PREPS or verb.lemma_.lower() in observers:
             return []
         subj = effective_subject(verb)
         return [subj] if subj is not None else []

@@ -145,6 +145,8 @@ class RuleBook:
         verb = object_governor(noun)
         if verb is None:
             return None
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+            return False  # "pushed for / called for / prepared for a ceasefire": a goal, not an act
         lem = verb.lemma_.lower()
         if self.negated(verb) or self.hedged(verb) or lem in self.unasserted or lem in self.hedge_verbs:
             return False  # "did not hold talks", "denied the attack", "is considering sanctions"
