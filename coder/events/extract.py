@@ -22,7 +22,8 @@ from coder.events.roles import effective_subject, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import complements, direct_object, is_fronted_participle, is_passive, kids, preposition_objects
+from coder.match.syntax import (complements, direct_object, is_fronted_participle, is_passive, kids, object_governor,
+                                preposition_objects)
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -71,8 +72,10 @@ class StoryCoder:
         self.rules = rules
         self.unknown = unknown_country
         self.mutual_roots = set(book.rules.mutual_roots)
-        # a bare demand or rejection takes its sub-code from the act demanded or rejected
-        self.refinable = {"100": book.rules.obligation, "120": book.rules.refusal}
+        # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
+        # the act demanded or rejected
+        self.refinable = {rule.mapping["0"]: rule for rule in (book.rules.obligation, book.rules.refusal)
+                          if "0" in rule.mapping}
 
     def code(self, doc: Doc, day: dt.date | None, story_id: str, trace: Trace | None = None,
              vetoes: frozenset[int] = frozenset()) -> list[Event]:
@@ -106,8 +109,9 @@ class StoryCoder:
         drafts: list[_Draft] = []
         triggers: list[tuple[Trigger, Iterator[Trigger]]] = []
         doc = sent.doc
-        words = {t.lower_ for t in sent}
-        for i in sorted(c for c in candidates if sent.start <= c < sent.end):
+        indexes = sorted(c for c in candidates if sent.start <= c < sent.end)
+        words = {t.lower_ for t in sent} if indexes else set()
+        for i in indexes:
             if i in resolver.at and resolver.at[i].kind == "actor":
                 continue
             token = doc[i]
@@ -377,11 +381,10 @@ def _complement_chain(verb: Token) -> list[Token]:
 
 def _governing_verb(noun: Token) -> int:
     """Index of the verb a noun is an argument of (directly or through a preposition), else -1."""
-    if noun.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head.i
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB",):
-        return noun.head.head.i
-    return -1
+    verb = object_governor(noun)
+    return verb.i if verb is not None else -1
 
 
 def _same_actor(a: ResolvedActor, b: ResolvedActor) -> bool:

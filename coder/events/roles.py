@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from coder.match.syntax import (child, direct_object, fronted_participle_object, is_passive, kids,
-                                nested_preposition_objects, preposition_objects)
+                                nested_preposition_objects, object_governor, preposition_objects)
 
 RELATIVIZERS = {"who", "which", "that", "whom"}
 AGENT_PREPS = {"to", "on", "into", "upon", "as"}  # a verb's subject is the actor of a nominal event behind these
@@ -48,7 +48,7 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
         return effective_subject(token.head, depth + 1)
     if dep == "acl" and token.tag_ == "VBG" and token.head.lemma_.lower() in MESSAGE_NOUNS:
         # "X issued a statement calling on Y to ...": the message speaks for whoever issued it
-        owner = _message_verb(token.head)
+        owner = object_governor(token.head)
         if owner is not None:
             return effective_subject(owner, depth + 1)
     if dep in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -57,15 +57,6 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
         return effective_subject(token.head, depth + 1)
     if dep == "pcomp" and token.head.head.pos_ in ("VERB", "AUX"):
         return effective_subject(token.head.head, depth + 1)
-    return None
-
-
-def _message_verb(noun: Token) -> Token | None:
-    """The verb that issued a message noun: its object ("issued a statement") or via "in" ("said in a letter")."""
-    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        return noun.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        return noun.head.head
     return None
 
 
@@ -88,20 +79,15 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozen
     for c in kids(noun):
         if c.dep_ in ("amod", "compound", "nmod") and c.i not in exclude and is_actor_word(c):
             return [noun]  # the caller resolves the noun's modifiers together ("Pakistani rebel attack")
-    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        if noun.head.lemma_.lower() in observers:
-            return []
-        subj = effective_subject(noun.head)
-        return [subj] if subj is not None else []
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB",):
-        verb = noun.head.head
-        # "agreed to a ceasefire", "embarked on a tour", "launched into an attack": the subject does the act;
-        # "warned against / spoke about / pushed for / prepared for an attack": it does not
-        if noun.head.lower_ not in AGENT_PREPS or verb.lemma_.lower() in observers:
-            return []
-        subj = effective_subject(verb)
-        return [subj] if subj is not None else []
-    return []
+    verb = object_governor(noun)
+    if verb is None or verb.lemma_.lower() in observers:
+        return []
+    # "agreed to a ceasefire", "embarked on a tour", "launched into an attack": the subject does the act;
+    # "warned against / spoke about / pushed for / prepared for an attack": it does not
+    if noun.dep_ == "pobj" and noun.head.lower_ not in AGENT_PREPS:
+        return []
+    subj = effective_subject(verb)
+    return [subj] if subj is not None else []
 
 
 def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_word,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from coder.codebook.schema import ModalityRule, Rules
-from coder.match.syntax import child, kids
+from coder.match.syntax import child, kids, object_governor
 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
@@ -193,12 +193,3 @@ def _infinitival(node: Token) -> bool:
     if node.dep_ == "xcomp":
         return True
     return node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(node))
-
-
-def object_governor(noun: Token) -> Token | None:
-    """The verb a noun is the object of, directly or through a preposition ("agreed to a ceasefire")."""
-    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        return noun.head
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
-        return noun.head.head
-    return None

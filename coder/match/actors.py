@@ -128,7 +128,7 @@ class ActorIndex:
         taken: set[int] = set()
         kept: list[tuple[int, int, int]] = []
         for key, start, end in found:
-            if start in taken or end - 1 in taken or (end - start > 2 and not taken.isdisjoint(range(start, end))):
+            if not taken.isdisjoint(range(start, end)):
                 continue
             taken.update(range(start, end))
             kept.append((start, end, key))

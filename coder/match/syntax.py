@@ -14,12 +14,23 @@ from spacy.tokens import Token
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=65536)
 def kids(token: Token) -> tuple[Token, ...]:
     """A token's children, built once: spaCy makes new Token objects on every `.children`, and matching
     and role finding ask about the same few tokens many times. The story coder clears the cache per
-    Doc (`kids.cache_clear()`), so it never outlives the parse it describes."""
+    Doc (`kids.cache_clear()`), so it never outlives the parse it describes; the bound keeps other
+    callers (e.g. `coder codebook coverage`) from holding a whole corpus of Docs."""
     return tuple(token.children)
+
+
+def object_governor(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly ("held talks") or through a preposition ("agreed to a
+    ceasefire"); the one place role finding and modality ask which verb governs a nominal event."""
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
+        return noun.head.head
+    return None
 
 
 def is_passive(token: Token) -> bool:

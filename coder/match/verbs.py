@@ -60,6 +60,10 @@ class _Entry:
         return _Entry(pattern, prefix, particle, (-(pattern.specificity + bonus), pattern.order),
                       frozenset(pattern.prep), particles)
 
+    def possible_in(self, words: frozenset[str] | set[str]) -> bool:
+        """False when a required preposition or particle is not among the sentence's words."""
+        return self.needs <= words and (not self.needs_any or not self.needs_any.isdisjoint(words))
+
 
 class VerbIndex:
     """Patterns of a codebook grouped by (trigger kind, lemma), most specific first."""
@@ -146,7 +150,7 @@ class VerbIndex:
         for entry in entries:  # most specific first
             if entry.pattern.id in seen:
                 continue
-            if words is not None and (not entry.needs <= words or (entry.needs_any and entry.needs_any.isdisjoint(words))):
+            if words is not None and not entry.possible_in(words):
                 continue
             trigger = _fits(token, entry, shape)
             if trigger is not None:
