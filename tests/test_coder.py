@@ -52,6 +52,20 @@ def test_preposition_target(code):
     assert got == {"CHNGOV KAZGOV 040", "KAZGOV CHNGOV 040"}
 
 
+def test_place_is_target_of_an_attack_or_protest_naming_no_party(code):
+    # rules.yaml places: roots 14-20 with no target take the country the event happens in
+    assert code("Boko Haram has launched many similar attacks in northeastern Nigeria.") == {"NGAREB NGA 190"}
+    assert code("US and British activists staged a protest in Beijing.") == {"USAOPP CHN 141", "GBROPP CHN 141"}
+    assert code("Israeli jets bombed a convoy in Syria.") == {"ISRMIL SYR 195"}
+    # a named party is kept; a victim of unknown country takes the place's country
+    assert code("Israeli jets bombed Hamas positions in Syria.") != {"ISRMIL SYR 195"}
+    assert code("Gunmen killed five civilians in Pakistan.") == {"---UAF PAKCVL 190"}
+    # not for cooperation, not for a place that is a role, not for an anaphoric object
+    assert code("Chinese officials held talks in Geneva.") == set()
+    assert code("Pakistani students held a rally at an American university.") == set()
+    assert "SYRMIL SYR 190" not in code("Syrian troops killed one soldier and wounded another in Aleppo.")
+
+
 # 3. compound actors -------------------------------------------------------------------------------
 def test_compound_source_gives_one_row_per_pair(code):
     assert code("China and Russia condemned Japan.") == {"CHN JPN 111", "RUS JPN 111"}
@@ -95,6 +109,15 @@ def test_side_of_a_country(code):
 def test_negated_event_gives_nothing(code):
     assert code("Russia did not attack Ukraine.") == set()
     assert code("Israel never condemned Egypt.") == set()
+
+
+def test_negated_future_is_a_refusal(code):
+    # rules.yaml refusal.auxiliaries: "will not / would not / won't ACT" refuses the act (root 12)
+    assert code("China will not hold talks with Japan.") == {"CHN JPN 125"}
+    assert code("China won't hold talks with Japan.") == {"CHN JPN 125"}
+    assert code("Obama said he would not provide support to Israel.", "2012-05-01") == {"USAGOV ISR 122"}
+    assert code("China did not hold talks with Japan.") == set()  # a negated past is no event
+    assert code("Iran will not attack Israel.") == set()  # no refusal code for an attack
 
 
 def test_denied_event_gives_nothing(code):

@@ -604,7 +604,7 @@ def _modality(r: _Reader, path: Path, data: LineDict, key: str, events: dict[str
 
 
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
-             "observers", "obligation", "attempt"}
+             "observers", "obligation", "attempt", "places"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -640,6 +640,10 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
                 r.error(path, claims.line_of(key), f"claims {key}", f"{code!r} is not a quoted code of the taxonomy")
             else:
                 claim_codes[key] = code or ""
+    place_roots = get("places", "roots")
+    for root in place_roots:
+        if root not in events:
+            r.error(path, data["places"].line_of("roots"), "places roots", f"{root!r} is not a quoted code of the taxonomy")
     return Rules(
         claim_verbs=get("claims", "verbs"),
         claim_own=claim_codes.get("own_action", ""),
@@ -661,6 +665,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         person_pronouns=get("discourse", "person_pronouns"),
         group_pronouns=get("discourse", "group_pronouns"),
         mutual_roots=[str(x) for x in (data.get("mutual_roots") or [])],
+        place_roots=place_roots,
+        place_preps=get("places", "preps"),
     )
 
 

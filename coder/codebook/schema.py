@@ -236,6 +236,8 @@ class Rules:
     claim_verbs: list[str] = field(default_factory=list)
     claim_own: str = ""
     claim_other: str = ""
+    place_roots: list[str] = field(default_factory=list)
+    place_preps: list[str] = field(default_factory=list)
 
 
 @dataclass

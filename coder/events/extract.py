@@ -10,7 +10,7 @@ A `Trace` keeps what was considered, for `coder explain`.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain, islice
 from typing import Iterator
 
@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from coder.codebook.schema import Codebook
 from coder.events.record import Event
-from coder.events.roles import effective_subject, slot_tokens
+from coder.events.roles import effective_subject, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
@@ -72,6 +72,8 @@ class StoryCoder:
         self.rules = rules
         self.unknown = unknown_country
         self.mutual_roots = set(book.rules.mutual_roots)
+        self.place_roots = tuple(book.rules.place_roots)
+        self.place_preps = frozenset(book.rules.place_preps)
         # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
         # the act demanded or rejected
         self.refinable = {rule.mapping["0"]: rule for rule in (book.rules.obligation, book.rules.refusal)
@@ -158,8 +160,11 @@ class StoryCoder:
             return Outcome("participle modifying the speaker ('visiting X said'): not an event", veto=True), []
         if pattern.trigger_kind == "verb" and token.dep_ in ("amod", "compound"):
             return Outcome("participle used as an adjective ('Russia-backed', 'recognised'): not an event", veto=True), []
+        refusal = None
         if rules.negated(token):
-            return Outcome("negated: not coded", veto=True), []
+            refusal = rules.refused(token) if pattern.trigger_kind == "verb" and not rules.hedged(token) else None
+            if refusal is None:
+                return Outcome("negated: not coded", veto=True), []
         if rules.hedged(token):
             say = rules.obligation(token)
             if say is None:
@@ -171,7 +176,10 @@ class StoryCoder:
         claimed = rules.unasserted_by(token)
         if claimed is not None:
             return Outcome(f"only claimed under '{claimed.text}': not coded", veto=True), []
-        modality = rules.modality(token) if pattern.trigger_kind == "verb" else rules.noun_modality(token)
+        if refusal is not None:
+            modality = refusal  # "would not provide support" (121): the governors of a refusal do not matter
+        else:
+            modality = rules.modality(token) if pattern.trigger_kind == "verb" else rules.noun_modality(token)
         if modality is False:
             return Outcome("governed by a negated, hedged or non-factual verb: not coded", veto=True), []
         code = pattern.code
@@ -179,7 +187,7 @@ class StoryCoder:
         if isinstance(modality, Modality):
             mapped = modality.rule.map_code(code)
             if mapped is None:
-                return Outcome(f"{modality.kind} of {code}: no mapping in rules.yaml"), []
+                return Outcome(f"{modality.kind} of {code}: no mapping in rules.yaml", veto=refusal is not None), []
             if modality.kind == "intent" and code[:2] == "03":
                 mapped = code
             code, mod_name = mapped, modality.kind
@@ -214,6 +222,14 @@ class StoryCoder:
                                    resolver, loose=True)
         if kind == "verb" and not sources and passive and src_slot == "subject":
             return Outcome("agentless passive: no source"), []
+        if code.startswith(self.place_roots) and tgt_slot != "none" and (
+                not targets or any(not t.entity for t in targets)) and not any(
+                h.pos_ in ("PRON", "NUM") or h.lower_ in ANAPHORS for h in target_heads):
+            place = self._place(token, kind, resolver)
+            if place is not None:
+                # an attack or protest naming no party is against the place; a target of unknown country
+                # (civilians, police) is the place's
+                targets = [self._placed(t, place) for t in targets] if targets else [place]
         speaker = ""
         say = rules.speaker_verb(token)
         if say is not None:
@@ -309,6 +325,21 @@ class StoryCoder:
         return Outcome(f"demanded under '{say.text}': coded {len(drafts)} event(s)" if drafts
                        else f"demanded under '{say.text}': no speaker or addressee", veto=True), drafts
 
+    def _place(self, token: Token, kind: str, resolver: PhraseResolver) -> ResolvedActor | None:
+        """The country or region an event happens in, from its place phrases (rules.yaml `places`)."""
+        for head in place_heads(token, kind, self.place_preps):
+            for actor in resolver.resolve(head):
+                if actor.kind in ("country", "territory") and actor.entity and not actor.role and not actor.person:
+                    return actor
+        return None
+
+    @staticmethod
+    def _placed(actor: ResolvedActor, place: ResolvedActor) -> ResolvedActor:
+        if actor.entity:
+            return actor
+        return replace(actor, code=place.entity + actor.role, entity=place.entity,
+                       why=actor.why + f"; country from the place {place.text!r}")
+
     def _actors(self, tokens: list[Token], resolver: PhraseResolver, loose: bool = False,
                 trigger: Token | None = None) -> list[ResolvedActor]:
         out: list[ResolvedActor] = []
@@ -337,6 +368,7 @@ class StoryCoder:
         )
 
 
+ANAPHORS = {"another", "others", "one", "both", "all", "some", "several", "many", "most", "few", "each", "either"}
 OBJECT_PREPS = ("with", "on", "against", "to", "toward", "towards", "into", "upon")
 
 

@@ -130,3 +130,28 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
                 found = nested_preposition_objects(holder, prep)
         return found
     return []
+
+
+def place_heads(trigger: Token, kind: str, preps: frozenset[str]) -> list[Token]:
+    """Heads of the place phrases of an event, nearest first: "attacked a convoy IN Syria", "staged a protest
+    IN Beijing", "rioted AT a jail IN Dili". A noun trigger also looks at the verb it is the object of."""
+    holders = [trigger]
+    if kind == "noun":
+        verb = object_governor(trigger)
+        if verb is not None:
+            holders.append(verb)
+    else:
+        obj = direct_object(trigger)
+        if obj is not None:
+            holders.append(obj)
+    found: list[Token] = []
+    for holder in holders:
+        for c in kids(holder):
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for obj in kids(c):
+                    if obj.dep_ == "pobj":
+                        found.append(obj)
+                        # "in the east of the Gaza Strip", "at a jail in Dili": one preposition further
+                        found.extend(o for p in ("of", *preps) for o in preposition_objects(obj, p))
+    return found
+

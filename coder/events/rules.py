@@ -51,6 +51,7 @@ class RuleBook:
                 else:
                     self.modal_verbs.setdefault(words[0], (kind, rule))
         self.intent_aux = set(rules.intent.auxiliaries)
+        self.refusal_aux = set(rules.refusal.auxiliaries)
         self.claim_verbs = set(rules.claim_verbs)
 
     # -- vetoes ------------------------------------------------------------------------------
@@ -61,6 +62,12 @@ class RuleBook:
                     continue
                 return True
         return False
+
+    def refused(self, token: Token) -> Modality | None:
+        """A negated future ("will not attend", "would not provide") is a refusal, not a non-event."""
+        if self.refusal_aux and any(c.dep_ == "aux" and c.lower_ in self.refusal_aux for c in kids(token)):
+            return Modality("refusal", token, self.rules.refusal)
+        return None
 
     def hedged(self, token: Token) -> bool:
         for c in kids(token):
@@ -148,6 +155,8 @@ class RuleBook:
         if noun.dep_ == "pobj" and noun.head.lower_ == "for":
             return False  # "pushed for / called for / prepared for a ceasefire": a goal, not an act
         lem = verb.lemma_.lower()
+        if self.negated(verb) and noun.dep_ == "dobj":
+            return self.refused(verb) or False  # "will not hold talks": a refusal; "did not": nothing
         if self.negated(verb) or self.hedged(verb) or lem in self.unasserted or lem in self.hedge_verbs:
             return False  # "did not hold talks", "denied the attack", "is considering sanctions"
         found = self.modality(verb)
