@@ -66,6 +66,13 @@ def test_place_is_target_of_an_attack_or_protest_naming_no_party(code):
     assert "SYRMIL SYR 190" not in code("Syrian troops killed one soldier and wounded another in Aleppo.")
 
 
+def test_target_noun_stands_in_for_its_of_phrase(code):
+    # rules.yaml stand_ins: "the enclave of X", "the computers of X" are X; an act is not ("the seizure of")
+    assert code("Syrian warplanes pounded the enclave of Eastern Ghouta.") == {"SYRMIL SYR 190"}
+    assert code("Iraqi civilians protested the presence of American troops.") == {"IRQCVL USAMIL 140"}
+    assert code("The United States condemned the seizure of a Japanese tanker.") == set()
+
+
 # 3. compound actors -------------------------------------------------------------------------------
 def test_compound_source_gives_one_row_per_pair(code):
     assert code("China and Russia condemned Japan.") == {"CHN JPN 111", "RUS JPN 111"}

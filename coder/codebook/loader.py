@@ -604,7 +604,7 @@ def _modality(r: _Reader, path: Path, data: LineDict, key: str, events: dict[str
 
 
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
-             "observers", "obligation", "attempt", "places"}
+             "observers", "obligation", "attempt", "places", "stand_ins"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -667,6 +667,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         mutual_roots=[str(x) for x in (data.get("mutual_roots") or [])],
         place_roots=place_roots,
         place_preps=get("places", "preps"),
+        stand_ins=get("stand_ins", "words"),
     )
 
 

@@ -238,6 +238,7 @@ class Rules:
     claim_other: str = ""
     place_roots: list[str] = field(default_factory=list)
     place_preps: list[str] = field(default_factory=list)
+    stand_ins: list[str] = field(default_factory=list)
 
 
 @dataclass

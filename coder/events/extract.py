@@ -74,6 +74,7 @@ class StoryCoder:
         self.mutual_roots = set(book.rules.mutual_roots)
         self.place_roots = tuple(book.rules.place_roots)
         self.place_preps = frozenset(book.rules.place_preps)
+        self.stand_ins = frozenset(book.rules.stand_ins)
         # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
         # the act demanded or rejected
         self.refinable = {rule.mapping["0"]: rule for rule in (book.rules.obligation, book.rules.refusal)
@@ -345,6 +346,10 @@ class StoryCoder:
         out: list[ResolvedActor] = []
         for tok in tokens:
             found = resolver.resolve_modifiers(tok) if trigger is not None and tok.i == trigger.i else resolver.resolve(tok, loose)
+            if not found and loose and tok.lemma_.lower() in self.stand_ins:
+                # "the enclave of Eastern Ghouta", "the positions of Hamas": a target noun that names no
+                # actor stands for the one its of-phrase names (rules.yaml stand_ins)
+                found = [a for o in preposition_objects(tok, "of") for a in resolver.resolve(o, loose)]
             for actor in found:
                 if all(actor.code != o.code for o in out):
                     out.append(actor)
