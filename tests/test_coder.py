@@ -73,6 +73,16 @@ def test_target_noun_stands_in_for_its_of_phrase(code):
     assert code("The United States condemned the seizure of a Japanese tanker.") == set()
 
 
+def test_criticised_act_names_its_doer_as_target(code):
+    # the by-phrase of an object noun names the party: "condemned the annexation of Crimea by Russia"
+    assert code("The United Nations condemned the annexation of Crimea by Russia.") == {"IGOUNO RUS 111"}
+
+
+def test_host_needs_a_person_object(code):
+    # "welcomed Russia's withdrawal" is no visit: a host's object is never an owner of a thing
+    assert code("The EU welcomed Russia's withdrawal from Kherson.") == {"RUS UKR 0874"}
+
+
 # 3. compound actors -------------------------------------------------------------------------------
 def test_compound_source_gives_one_row_per_pair(code):
     assert code("China and Russia condemned Japan.") == {"CHN JPN 111", "RUS JPN 111"}
@@ -125,6 +135,16 @@ def test_negated_future_is_a_refusal(code):
     assert code("Obama said he would not provide support to Israel.", "2012-05-01") == {"USAGOV ISR 122"}
     assert code("China did not hold talks with Japan.") == set()  # a negated past is no event
     assert code("Iran will not attack Israel.") == set()  # no refusal code for an attack
+
+
+def test_coordinated_verbs_share_their_governors(code):
+    # "and seize": the second verb has the first one's negation, modality, denial or claim
+    assert code("Russia did not attack Ukraine and seize Kherson.") == set()
+    assert code("Iran denied that it attacked Iraq and seized Basra.") == set()
+    assert code("Russia threatened to attack Ukraine and seize Kherson.") == {"RUS UKR 138", "RUS UKR 1382"}
+    assert code("Russia agreed to meet Ukraine and sign a deal with Ukraine.") == {"RUS UKR 036", "RUS UKR 030"}
+    assert code("Russia accused Ukraine of attacking Crimea and killing Russian soldiers.") == {"RUS UKR 1123"}
+    assert code("Russia attacked Ukraine and seized Kherson.") == {"RUS UKR 190", "RUS UKR 192"}
 
 
 def test_denied_event_gives_nothing(code):

@@ -161,26 +161,28 @@ class StoryCoder:
             return Outcome("participle modifying the speaker ('visiting X said'): not an event", veto=True), []
         if pattern.trigger_kind == "verb" and token.dep_ in ("amod", "compound"):
             return Outcome("participle used as an adjective ('Russia-backed', 'recognised'): not an event", veto=True), []
+        # a verb coordinated with an earlier one shares its governors: "agreed to meet X and sign a deal"
+        head = rules.coordination_head(token) if pattern.trigger_kind == "verb" else token
         refusal = None
-        if rules.negated(token):
-            refusal = rules.refused(token) if pattern.trigger_kind == "verb" and not rules.hedged(token) else None
+        if rules.negated_with(token, head):
+            refusal = rules.refused(head) if pattern.trigger_kind == "verb" and not rules.hedged(head) else None
             if refusal is None:
                 return Outcome("negated: not coded", veto=True), []
-        if rules.hedged(token):
-            say = rules.obligation(token)
+        if rules.hedged(token) or rules.hedged(head):
+            say = rules.obligation(head)
             if say is None:
                 return Outcome("hedged (modal or conditional): not coded", veto=True), []
             return self._demand(trigger, say, resolver)
-        claim = rules.claimed_by(token)
+        claim = rules.claimed_by(head)
         if claim is not None:
             return self._claim(trigger, claim, resolver)
-        claimed = rules.unasserted_by(token)
+        claimed = rules.unasserted_by(head)
         if claimed is not None:
             return Outcome(f"only claimed under '{claimed.text}': not coded", veto=True), []
         if refusal is not None:
             modality = refusal  # "would not provide support" (121): the governors of a refusal do not matter
         else:
-            modality = rules.modality(token) if pattern.trigger_kind == "verb" else rules.noun_modality(token)
+            modality = rules.modality(head) if pattern.trigger_kind == "verb" else rules.noun_modality(token)
         if modality is False:
             return Outcome("governed by a negated, hedged or non-factual verb: not coded", veto=True), []
         code = pattern.code
@@ -194,7 +196,7 @@ class StoryCoder:
             code, mod_name = mapped, modality.kind
         elif code in self.refinable:
             code = self._refined(trigger, code)
-        if rules.attempted(token):  # "tried to assassinate" (185), not the assassination (186)
+        if rules.attempted(head):  # "tried to assassinate" (185), not the assassination (186)
             code = self.book.rules.attempt.map_code(code) or code
         passive = pattern.trigger_kind == "verb" and is_passive(token)
         kind = pattern.trigger_kind
@@ -207,14 +209,16 @@ class StoryCoder:
                 if head.pos_ == "NOUN" and self.verbs.has_patterns(head):
                     sources = resolver.resolve_modifiers(head)
         target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word)
-        targets = self._actors(target_heads, resolver, loose=True)
+        # a host or visitor meets people, never "Russia's withdrawal": no owner stands for the object
+        targets = self._actors(target_heads, resolver, loose=not pattern.reverse)
         if not target_heads and tgt_slot == "object" and pattern.complement:
             # "demanded that Russia withdraw": the complement clause's subject is the target
             target_heads = complement_subjects(token)
             targets = self._actors(target_heads, resolver, loose=True)
-        if not targets and tgt_slot == "object":
+        if not targets and tgt_slot == "object" and not pattern.reverse:
             # "endorsed an agreement with the EU", "imposed sanctions on Iran": the object is a thing,
-            # its prepositional attachment names the party
+            # its prepositional attachment names the party (not for a host or visitor, who receives or
+            # meets people: "welcomed Russia's withdrawal" is no visit)
             targets = self._actors(object_attachments(target_heads), resolver, loose=True)
         if not targets and not target_heads and tgt_slot == "object" and kind == "verb":
             # no object at all: "fired at Russia", "lashed out against Iran" -- a party-naming
@@ -382,6 +386,7 @@ def object_attachments(objects: list[Token]) -> list[Token]:
     found: list[Token] = []
     for obj in objects:
         found.extend(c for c in kids(obj) if c.dep_ == "poss")  # "rejected Israel's proposal"
+        found.extend(preposition_objects(obj, "by"))  # "condemned the annexation of Crimea by Russia"
         holders = [obj] + [c for c in kids(obj) if c.dep_ == "acl"]  # "sanctions imposed on India"
         for holder in holders:
             for prep in OBJECT_PREPS:

@@ -54,6 +54,26 @@ class RuleBook:
         self.refusal_aux = set(rules.refusal.auxiliaries)
         self.claim_verbs = set(rules.claim_verbs)
 
+    # -- coordination ------------------------------------------------------------------------
+    @staticmethod
+    def coordination_head(token: Token) -> Token:
+        """The first of coordinated verbs that share a subject: "threatened to attack Ukraine and seize
+        Crimea", "denied that it attacked Iraq and seized Basra" -- the later verb has the same governors."""
+        node = token
+        for _ in range(4):
+            if node.dep_ != "conj" or node.head.pos_ not in ("VERB", "AUX") or child(node, "nsubj", "nsubjpass") is not None:
+                break
+            node = node.head
+        return node
+
+    def negated_with(self, token: Token, head: Token) -> bool:
+        """Negated itself, or coordinated with a negated verb ("did not attack Ukraine and seize Crimea"),
+        unless the coordination is a contrast ("did not attack Ukraine but seized Crimea")."""
+        if self.negated(token):
+            return True
+        return head is not token and self.negated(head) and not any(
+            c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in kids(head))
+
     # -- vetoes ------------------------------------------------------------------------------
     def negated(self, token: Token) -> bool:
         for c in kids(token):
