@@ -78,6 +78,18 @@ def test_criticised_act_names_its_doer_as_target(code):
     assert code("The United Nations condemned the annexation of Crimea by Russia.") == {"IGOUNO RUS 111"}
 
 
+def test_delivered_thing_counts_as_the_object(code):
+    assert code("Romania asked the European Union for the delivery of additional aid.") == {"ROU IGOEUREEC 023"}
+    # only the of-phrase: "aid deliveries in Borno State" is not about a state of emergency
+    assert code("The United Nations suspended aid deliveries in Borno State.") == set()
+
+
+def test_between_names_the_targets_of_a_one_sided_act(code):
+    assert code("The Arab League undertook a mediation mission between Syria and Israel.") == {
+        "IGOMEAARL SYR 045", "IGOMEAARL ISR 045"}
+    assert code("A mediation mission between Syria and Israel began.") == set()
+
+
 def test_host_needs_a_person_object(code):
     # "welcomed Russia's withdrawal" is no visit: a host's object is never an owner of a thing
     assert code("The EU welcomed Russia's withdrawal from Kherson.") == {"RUS UKR 0874"}

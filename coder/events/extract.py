@@ -247,7 +247,8 @@ class StoryCoder:
                 for b in sources:
                     if not _same_party(a, b):
                         pairs.append((a, b, code))
-        elif not sources and len(targets) >= 2 and tgt_slot == "prep:between":
+        elif not sources and len(targets) >= 2 and tgt_slot == "prep:between" and (pattern.mutual or src_slot == "none"):
+            # "talks between A and B": the two parties; never for a one-sided act ("mediation between")
             for a in targets:
                 for b in targets:
                     if not _same_party(a, b):

@@ -197,20 +197,27 @@ class _Shape:
             objects = [o for h in holders for o in preposition_objects(h, prep)]
             if not objects and self.obj is not None:  # "signed an agreement on trade with China"
                 objects = nested_preposition_objects(self.obj, prep)
-            self._preps[prep] = [_words(o) for o in objects]
+            self._preps[prep] = [_words(o) | _measured_words(o) for o in objects]
         return self._preps[prep]
 
 
 QUANTITIES = {"ton", "tonne", "million", "billion", "thousand", "hundred", "dozen", "lot", "number", "amount",
               "shipment", "consignment", "batch", "package", "load", "truckload", "planeload", "cargo", "supply",
               "quantity", "kind", "type", "round", "wave", "series", "set", "unit", "contingent", "worth"}
+# nouns of handing over or prolonging: "asked for the delivery of aid", "agreed to an extension of the
+# mandate" -- what is delivered or prolonged (the of-phrase only) is the object too
+DELIVERIES = {"delivery", "provision", "transfer", "sale", "flow", "dispatch", "extension", "continuation",
+              "resumption", "renewal", "expansion", "increase"}
 
 
 def _measured_words(obj: Token | None) -> set[str]:
-    """'tons of food aid', 'millions of dollars in aid': the measured noun counts as the object too."""
-    if obj is None or obj.lemma_.lower() not in QUANTITIES:
+    """'tons of food aid', 'millions of dollars in aid', 'the delivery of aid': the measured or delivered
+    noun counts as the object too."""
+    if obj is None:
         return set()
-    return {w for c in kids(obj) if c.dep_ == "prep" and c.lower_ in ("of", "in")
+    lemma = obj.lemma_.lower()
+    preps = ("of", "in") if lemma in QUANTITIES else ("of",) if lemma in DELIVERIES else ()
+    return {w for c in kids(obj) if c.dep_ == "prep" and c.lower_ in preps
             for p in kids(c) if p.dep_ == "pobj" for w in _words(p)}
 
 
