@@ -134,6 +134,11 @@ def test_side_of_a_country(code):
     assert code("The Kazakh side praised China.") == {"KAZ CHN 051"}
 
 
+def test_they_stands_for_every_actor_of_a_compound_speaker(code):
+    assert code("Iran and Syria said they would hold talks with Turkey.") == {"IRN TUR 036", "SYR TUR 036"}
+    assert code("Iran said it would hold talks with Turkey.") == {"IRN TUR 036"}
+
+
 # 5. negation and modality -------------------------------------------------------------------------
 def test_negated_event_gives_nothing(code):
     assert code("Russia did not attack Ukraine.") == set()
@@ -157,6 +162,13 @@ def test_coordinated_verbs_share_their_governors(code):
     assert code("Russia agreed to meet Ukraine and sign a deal with Ukraine.") == {"RUS UKR 036", "RUS UKR 030"}
     assert code("Russia accused Ukraine of attacking Crimea and killing Russian soldiers.") == {"RUS UKR 1123"}
     assert code("Russia attacked Ukraine and seized Kherson.") == {"RUS UKR 190", "RUS UKR 192"}
+
+
+def test_charge_of_a_punishment_is_not_an_act(code):
+    # rules.yaml unasserted.reasons: the for-phrase of "jailed X for ..." is the charge
+    got = code("A Tunisian court jailed a Nigerian student for helping Lebanese militants.")
+    assert got == {"TUNJUD NGAEDU 173"}
+    assert "SAU SDN 070" in code("Egypt thanked Saudi Arabia for helping Sudan.")
 
 
 def test_denied_event_gives_nothing(code):

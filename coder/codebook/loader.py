@@ -654,6 +654,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         hedge_verbs=get("hedges", "verbs"),
         conditionals=get("hedges", "conditionals"),
         unasserted_verbs=get("unasserted", "verbs"),
+        reason_verbs=get("unasserted", "reasons"),
         observer_verbs=get("observers", "verbs"),
         intent=_modality(r, path, data, "intent", events),
         threat=_modality(r, path, data, "threat", events),

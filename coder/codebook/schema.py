@@ -222,6 +222,7 @@ class Rules:
     hedge_verbs: list[str] = field(default_factory=list)
     conditionals: list[str] = field(default_factory=list)
     unasserted_verbs: list[str] = field(default_factory=list)
+    reason_verbs: list[str] = field(default_factory=list)
     observer_verbs: list[str] = field(default_factory=list)
     intent: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     threat: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))

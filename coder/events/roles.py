@@ -56,7 +56,11 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
     if dep == "advcl" and token.tag_ in ("VBG", "VBN"):
         return effective_subject(token.head, depth + 1)
     if dep == "pcomp" and token.head.head.pos_ in ("VERB", "AUX"):
-        return effective_subject(token.head.head, depth + 1)
+        verb = token.head.head
+        obj = child(verb, "dobj")
+        if token.head.lower_ == "for" and obj is not None:
+            return obj  # "jailed a student for helping militants": the student helped
+        return effective_subject(verb, depth + 1)
     return None
 
 

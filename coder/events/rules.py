@@ -39,6 +39,7 @@ class RuleBook:
         self.conditionals = set(rules.conditionals)
         self.unasserted = set(rules.unasserted_verbs) | {w.split()[0] for w in rules.denial_verbs}
         self.observers = frozenset(rules.observer_verbs)
+        self.reason_verbs = set(rules.reason_verbs)
         self.obligation_words = set(rules.obligation.verbs)
         self.attempt_verbs = set(rules.attempt.verbs)
         self.modal_verbs: dict[str, tuple[str, ModalityRule]] = {}
@@ -106,6 +107,9 @@ class RuleBook:
             subject_of_noun = step == 0 and token.pos_ in ("NOUN", "PROPN") and node.dep_ in ("nsubj", "nsubjpass")
             if (node.dep_ not in CLAUSE_DEPS and not subject_of_noun) or node.head.i == node.i:
                 return None
+            if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "for" and \
+                    node.head.head.lemma_.lower() in self.reason_verbs:
+                return node.head.head  # "jailed X for helping Y": the charge, not an act
             node = node.head
             if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in self.unasserted:
                 if step == 0 and node.lemma_.lower() in FAILURE and token.pos_ in ("NOUN", "PROPN"):

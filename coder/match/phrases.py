@@ -23,6 +23,7 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", 
            "appos", "npadvmod", "predet", "nn", "poss"}
 OF_PREPS = {"of", "from"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
+PLURAL_PRONOUNS = {"they", "them", "their"}  # may stand for all the actors of a compound antecedent
 # heads that stand for the people of their of-phrase: "a group of Moroccan diplomats"
 PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundred", "thousand", "million",
               "some", "many", "most", "several", "all", "majority", "part", "contingent", "convoy", "unit",
@@ -226,6 +227,8 @@ class PhraseResolver:
             found = self._antecedent(head, person=True)
             return [found] if found else []
         if low in self.group_pronouns and head.pos_ == "PRON":
+            if low in PLURAL_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):  # "Obama and Putin said they will": both
+                return self._plural_antecedent(head) or ([found] if (found := self._antecedent(head, False)) else [])
             found = self._antecedent(head, person=False)
             return [found] if found else []
         mentions: list[Mention] = []
@@ -373,6 +376,22 @@ class PhraseResolver:
             return ResolvedActor(last.code, last.entity, last.role, span.start, span.end, span.text,
                                  span.start_char, span.end_char, f"'the {head.text}' -> {last.text!r}", True, "person")
         return None
+
+    def _plural_antecedent(self, pron: Token) -> list[ResolvedActor]:
+        """'they' for a compound subject of a governing clause: every actor it names."""
+        node = pron
+        while node.head.i != node.i:
+            node = node.head
+            for child in kids(node):
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pron.i and child.pos_ != "PRON":
+                    found = self.resolve(child)
+                    if len(found) > 1:
+                        return [ResolvedActor(a.code, a.entity, a.role, a.start, a.end, a.text, a.start_char,
+                                              a.end_char, f"'{pron.text}' -> {a.text!r}; " + a.why, a.person, a.kind)
+                                for a in found]
+                    if found:
+                        return []
+        return []
 
     def _antecedent(self, pron: Token, person: bool) -> ResolvedActor | None:
         """A pronoun refers to the subject of a governing clause, else (he/she) the story's last person."""
