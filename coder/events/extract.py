@@ -354,7 +354,8 @@ class StoryCoder:
             if not found and loose and tok.lemma_.lower() in self.stand_ins:
                 # "the enclave of Eastern Ghouta", "the positions of Hamas": a target noun that names no
                 # actor stands for the one its of-phrase names (rules.yaml stand_ins)
-                found = [a for o in preposition_objects(tok, "of") for a in resolver.resolve(o, loose)]
+                found = [a for prep in ("of", "for") for o in preposition_objects(tok, prep)
+                         for a in resolver.resolve(o, loose)]
             for actor in found:
                 if all(actor.code != o.code for o in out):
                     out.append(actor)
