@@ -90,6 +90,14 @@ def test_between_names_the_targets_of_a_one_sided_act(code):
     assert code("A mediation mission between Syria and Israel began.") == set()
 
 
+def test_event_noun_subject_names_its_doer(code):
+    # modifiers, possessor or by-phrase of an event noun that is the subject of a violent verb
+    assert code("A car bombing by the Islamic State group killed 75 displaced people in eastern Syria.") == {
+        "IMGMUSISI SYRREF 190"}
+    assert code("Russia's shelling of Kharkiv killed five Ukrainian civilians.") == {"RUS UKRCVL 190"}
+    assert code("The attack killed five Ukrainian civilians.") == set()
+
+
 def test_host_needs_a_person_object(code):
     # "welcomed Russia's withdrawal" is no visit: a host's object is never an owner of a thing
     assert code("The EU welcomed Russia's withdrawal from Kherson.") == {"RUS UKR 0874"}

@@ -207,7 +207,9 @@ class StoryCoder:
             # "Israeli airstrikes hit Gaza": an event noun as subject names its owner through its modifiers
             for head in source_heads:
                 if head.pos_ == "NOUN" and self.verbs.has_patterns(head):
-                    sources = resolver.resolve_modifiers(head)
+                    # ... or its possessor or by-phrase: "a car bombing by the Islamic State group killed 75"
+                    sources = resolver.resolve_modifiers(head) or self._actors(
+                        [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
         target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word)
         # a host or visitor meets people, never "Russia's withdrawal": no owner stands for the object
         targets = self._actors(target_heads, resolver, loose=not pattern.reverse)
