@@ -179,6 +179,15 @@ def test_charge_of_a_punishment_is_not_an_act(code):
     assert "SAU SDN 070" in code("Egypt thanked Saudi Arabia for helping Sudan.")
 
 
+def test_to_infinitive_under_a_noun(code):
+    # rules.yaml <modality>.nouns: "a plan to" is an intention, "a threat to" a threat; the plan's owner acts
+    assert code("Russia announced a plan to attack Ukraine.") == {"RUS UKR 138"}
+    assert code("Russia's plan to attack Ukraine alarmed Europe.") == {"RUS UKR 138"}
+    # any other noun makes it a goal ... unless the noun reports the act ("decision to")
+    assert code("Israel stepped up efforts to retake Gaza.") == set()
+    assert "USAGOV ISR 054" in code("Netanyahu praised Trump's decision to recognize Israel.", "2018-01-01")
+
+
 def test_denied_event_gives_nothing(code):
     assert code("Russia denied attacking Ukraine.") == set()
 

@@ -585,7 +585,7 @@ def _modality(r: _Reader, path: Path, data: LineDict, key: str, events: dict[str
     if not isinstance(block, LineDict):
         r.error(path, data.line_of(key), key, "must be a mapping with 'verbs' and 'map'")
         return ModalityRule([], {})
-    _unknown_keys(r, path, block, {"verbs", "map", "auxiliaries"}, key)
+    _unknown_keys(r, path, block, {"verbs", "nouns", "map", "auxiliaries"}, key)
     mapping: dict[str, str] = {}
     raw = block.get("map") or {}
     for prefix, code in raw.items():
@@ -600,6 +600,7 @@ def _modality(r: _Reader, path: Path, data: LineDict, key: str, events: dict[str
         verbs=_string_list(r, path, block.get("verbs"), block.line_of("verbs"), key, "verbs"),
         mapping=mapping,
         auxiliaries=_string_list(r, path, block.get("auxiliaries"), block.line_of("auxiliaries"), key, "auxiliaries"),
+        nouns=[w.lower() for w in _string_list(r, path, block.get("nouns"), block.line_of("nouns"), key, "nouns")],
     )
 
 

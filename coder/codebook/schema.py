@@ -204,6 +204,7 @@ class ModalityRule:
     verbs: list[str]
     mapping: dict[str, str]
     auxiliaries: list[str] = field(default_factory=list)
+    nouns: list[str] = field(default_factory=list)  # "a plan to", "the refusal to", "a threat to"
 
     def map_code(self, code: str) -> str | None:
         """Longest key of `mapping` that is a prefix of `code`, or None."""

@@ -14,6 +14,7 @@ from coder.match.syntax import (child, direct_object, fronted_participle_object,
                                 nested_preposition_objects, object_governor, preposition_objects)
 
 RELATIVIZERS = {"who", "which", "that", "whom"}
+ORDINALS = {"first", "last", "only", "second", "third", "latest"}  # "the first leader to visit": the leader
 AGENT_PREPS = {"to", "on", "into", "upon", "as"}  # a verb's subject is the actor of a nominal event behind these
 MESSAGE_NOUNS = {"statement", "letter", "resolution", "communique", "declaration", "message", "note", "speech",
                  "address", "editorial", "decree", "motion", "petition", "appeal", "report", "post", "tweet"}
@@ -51,6 +52,17 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
         owner = object_governor(token.head)
         if owner is not None:
             return effective_subject(owner, depth + 1)
+    if dep == "acl" and token.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(token)) \
+            and not any(c.lower_ in ORDINALS for c in kids(token.head)):
+        # "Russia's plan to attack", "Russia announced a plan to attack": the owner of the plan acts
+        # (but "the first US president to visit Cuba" is the president)
+        owner = child(token.head, "poss")
+        if owner is not None:
+            return owner
+        verb = object_governor(token.head)
+        if verb is not None:
+            return effective_subject(verb, depth + 1)
+        return token.head
     if dep in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return token.head
     if dep == "advcl" and token.tag_ in ("VBG", "VBN"):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from coder.codebook.schema import ModalityRule, Rules
+from coder.events.roles import ORDINALS
 from coder.match.syntax import child, kids, object_governor
 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
@@ -51,6 +52,10 @@ class RuleBook:
                     self.modal_adjectives.setdefault(words[-1], (kind, rule))
                 else:
                     self.modal_verbs.setdefault(words[0], (kind, rule))
+        self.modal_nouns: dict[str, tuple[str, ModalityRule]] = {}
+        for kind, rule in (("refusal", rules.refusal), ("threat", rules.threat), ("intent", rules.intent)):
+            for noun in rule.nouns:
+                self.modal_nouns.setdefault(noun, (kind, rule))
         self.intent_aux = set(rules.intent.auxiliaries)
         self.refusal_aux = set(rules.refusal.auxiliaries)
         self.claim_verbs = set(rules.claim_verbs)
@@ -140,6 +145,18 @@ class RuleBook:
                 found = Modality("intent", node, self.rules.intent)
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in OBJECT_CONTROL and child(node, "nsubj") is not None:
                 return False  # "allowed Iran (to) send aid": permission, not the act
+            if node.dep_ == "acl" and node.head.pos_ == "NOUN" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in kids(node)):
+                # "a plan to attack" (intent), "the refusal to accept" (refusal); under any other noun a
+                # to-infinitive is a goal ("efforts to retake the city") -- but "the first leader to visit"
+                # reports an act
+                noun = node.head.lemma_.lower()
+                if noun in self.modal_nouns:
+                    kind, rule = self.modal_nouns[noun]
+                    return Modality(kind, node.head, rule) if found is None or kind != "intent" else found
+                if noun in FACT_NOUNS or any(c.lower_ in ORDINALS for c in kids(node.head)):
+                    return found
+                return False
             if node.head.i == node.i or not _infinitival(node):
                 break
             head = node.head
@@ -216,6 +233,7 @@ class RuleBook:
         return None
 
 
+FACT_NOUNS = {"decision", "move", "step", "order", "vote", "ruling"}  # "Trump's decision to recognize Jerusalem": done
 OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", "press", "push", "persuade", "let",
                   "encourage", "allow", "permit", "tell", "warn", "pressure", "want", "expect", "need", "require",
                   "demand", "appeal", "instruct", "advise", "beg", "challenge", "prompt", "authorize", "authorise"}
