@@ -45,6 +45,8 @@ def test_passive_voice_swaps_roles(code):
 
 def test_agentless_passive_has_no_source(code):
     assert code("Ukraine was attacked on Tuesday.") == set()
+    # ... unless the attack came from a place: that place is its source
+    assert code("Rockets were fired at southern Israel from Lebanon.") == {"LBN ISR 190"}
 
 
 def test_preposition_target(code):
@@ -186,6 +188,9 @@ def test_to_infinitive_under_a_noun(code):
     # any other noun makes it a goal ... unless the noun reports the act ("decision to")
     assert code("Israel stepped up efforts to retake Gaza.") == set()
     assert "USAGOV ISR 054" in code("Netanyahu praised Trump's decision to recognize Israel.", "2018-01-01")
+    assert code("The Russian decision to withdraw from Kherson surprised Ukraine.") == {"RUS UKR 0874"}
+    # a purpose is not an act
+    assert code("The United States must continue aid to Egypt in order to ensure access to the Suez Canal.") == set()
 
 
 def test_denied_event_gives_nothing(code):

@@ -206,7 +206,7 @@ class StoryCoder:
         if not sources:
             # "Israeli airstrikes hit Gaza": an event noun as subject names its owner through its modifiers
             for head in source_heads:
-                if head.pos_ == "NOUN" and self.verbs.has_patterns(head):
+                if head.pos_ == "NOUN" and (self.verbs.has_patterns(head) or rules.owns_infinitive(head)):
                     # ... or its possessor or by-phrase: "a car bombing by the Islamic State group killed 75"
                     sources = resolver.resolve_modifiers(head) or self._actors(
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
@@ -227,6 +227,10 @@ class StoryCoder:
             # preposition on the verb gives the target (never a place: "in", "from" are not used)
             targets = self._actors([o for prep in OBJECT_PREPS + ("at",) for o in preposition_objects(token, prep)],
                                    resolver, loose=True)
+        if kind == "verb" and not sources and passive and src_slot == "subject" and code.startswith(self.place_roots):
+            # "a mortar bomb was fired at Israel from the Gaza Strip": fired from a place, by that place
+            sources = [a for o in preposition_objects(token, "from") for a in resolver.resolve(o)
+                       if a.kind in ("country", "territory") and not a.role]
         if kind == "verb" and not sources and passive and src_slot == "subject":
             return Outcome("agentless passive: no source"), []
         if code.startswith(self.place_roots) and tgt_slot != "none" and (

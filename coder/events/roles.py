@@ -59,6 +59,8 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
         owner = child(token.head, "poss")
         if owner is not None:
             return owner
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ") for c in kids(token.head)):
+            return token.head  # "a U.S. Supreme Court decision to ...": its modifiers name the owner
         verb = object_governor(token.head)
         if verb is not None:
             return effective_subject(verb, depth + 1)

@@ -157,6 +157,8 @@ class RuleBook:
                 if noun in FACT_NOUNS or any(c.lower_ in ORDINALS for c in kids(node.head)):
                     return found
                 return False
+            if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(node)):
+                return False  # "... in order to ensure access": a purpose, not an act
             if node.head.i == node.i or not _infinitival(node):
                 break
             head = node.head
@@ -177,6 +179,11 @@ class RuleBook:
                 return False  # "urged X to attack", "tried to": the action did not happen
             node = head
         return found
+
+    def owns_infinitive(self, noun: Token) -> bool:
+        """A noun whose to-infinitive is its owner's act or intention ("Russia's plan to", "a decision to")."""
+        lemma = noun.lemma_.lower()
+        return lemma in self.modal_nouns or lemma in FACT_NOUNS
 
     def attempted(self, token: Token) -> bool:
         """"tried to assassinate": the act was attempted (the `attempt` map may give it its own code)."""
@@ -233,7 +240,7 @@ class RuleBook:
         return None
 
 
-FACT_NOUNS = {"decision", "move", "step", "order", "vote", "ruling"}  # "Trump's decision to recognize Jerusalem": done
+FACT_NOUNS = {"decision", "move", "step", "vote", "ruling"}  # "Trump's decision to recognize Jerusalem": done
 OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", "press", "push", "persuade", "let",
                   "encourage", "allow", "permit", "tell", "warn", "pressure", "want", "expect", "need", "require",
                   "demand", "appeal", "instruct", "advise", "beg", "challenge", "prompt", "authorize", "authorise"}
