@@ -22,6 +22,11 @@ def test_capital_is_bare_country(code):
     assert code("Beijing condemned Tokyo.") == {"CHN JPN 111"}
 
 
+def test_role_word_takes_the_country_it_is_in(code):
+    assert code("Security forces in Guinea tortured Liberian refugees.") == {"GINMIL LBRREF 1822"}
+    assert code("Rebels in Darfur attacked Sudanese troops.") == {"SDNREB SDNMIL 190"}
+
+
 def test_igo_actor(code):
     assert "IGOUNO IRN 111" in code("The United Nations condemned Iran.")
 

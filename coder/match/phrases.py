@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import UNKNOWN_COUNTRY, Actor, Rules
 from coder.match.actors import ActorIndex, Mention
-from coder.match.syntax import kids
+from coder.match.syntax import kids, preposition_objects
 
 # Dependencies that stay inside one actor's noun phrase.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", "quantmod", "punct",
@@ -298,6 +298,11 @@ class PhraseResolver:
             if owner is not None:  # "Russia said its troops ..." -> RUSMIL
                 code = owner.entity + role
                 return [self._make(code, owner.entity, role, core, f"role word -> {role}; 'its/their' -> {owner.text!r}")]
+            for place in (a for o in preposition_objects(head, "in") for a in self.resolve(o)):
+                if place.kind in ("country", "territory") and place.entity and not place.role:
+                    # "security forces in Guinea", "rebels in Darfur": the country they are in
+                    return [self._make(place.entity + role, place.entity, role, core,
+                                       f"role word -> {role}; country from {place.text!r}")]
             recalled = self._recall_role(head, role)
             if recalled is not None:
                 return [recalled]
