@@ -105,6 +105,13 @@ def test_event_noun_subject_names_its_doer(code):
     assert code("The attack killed five Ukrainian civilians.") == set()
 
 
+def test_not_prep_keeps_an_appeal_from_being_a_phone_call(code):
+    # 04.phone has not_prep [on, for, ...]: "called on X to resign" is an appeal even when the parser makes X
+    # the object of "called"
+    assert code("Kenyan lawmakers called on Energy Minister Kiraitu Murungi to resign.") == {"KENLEG ---GOV 020"}
+    assert code("The French president called the Iranian president.") == {"FRAGOV IRNGOV 041", "IRNGOV FRAGOV 041"}
+
+
 def test_host_needs_a_person_object(code):
     # "welcomed Russia's withdrawal" is no visit: a host's object is never an owner of a thing
     assert code("The EU welcomed Russia's withdrawal from Kherson.") == {"RUS UKR 0874"}

@@ -46,7 +46,7 @@ MANIFEST_KEYS = {
 EVENT_KEYS = {"code", "name", "root", "quad_class", "goldstein", "description"}
 ACTOR_KEYS = {"code", "kind", "iso3", "cow", "country", "names", "adjectives", "capitals",
               "aliases", "codes", "note"}
-PATTERN_KEYS = {"id", "code", "verb", "noun", "particle", "object", "not_object", "prep",
+PATTERN_KEYS = {"id", "code", "verb", "noun", "particle", "object", "not_object", "prep", "not_prep",
                 "complement", "source", "target", "voice", "reverse", "mutual", "examples", "note"}
 EXAMPLE_KEYS = {"text", "date", "events", "note"}
 ROLE_SLOTS = {"subject", "object", "iobj", "possessor", "none"}
@@ -571,6 +571,7 @@ def _load_pattern(r: _Reader, path: Path, item: LineDict, events: dict[str, Even
         object=obj, object_none=object_none,
         not_object=_lemmas(r, path, item.get("not_object"), line("not_object"), entry, "not_object", wordsets) or frozenset(),
         prep=prep,
+        not_prep=_lemmas(r, path, item.get("not_prep"), line("not_prep"), entry, "not_prep", wordsets) or frozenset(),
         complement=_lemmas(r, path, item.get("complement"), line("complement"), entry, "complement", wordsets) or frozenset(),
         source=item.get("source", "subject"), target=item.get("target", "object"), voice=voice,
         reverse=item.get("reverse"), mutual=mutual, examples=examples, note=str(item.get("note") or ""),

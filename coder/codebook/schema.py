@@ -137,6 +137,7 @@ class VerbPattern:
     object_none: bool = False
     not_object: frozenset[str] = frozenset()
     prep: dict[str, frozenset[str] | None] = field(default_factory=dict)
+    not_prep: frozenset[str] = frozenset()  # prepositions/particles that must not be attached ("call on")
     complement: frozenset[str] = frozenset()
     source: str = "subject"
     target: str = "object"
@@ -158,7 +159,7 @@ class VerbPattern:
             score += 2
         if self.complement:
             score += 1 if self.complement == frozenset({"any"}) else 2
-        if self.not_object:
+        if self.not_object or self.not_prep:
             score += 1
         if self.target.startswith("prep:"):
             score += 1

@@ -243,6 +243,8 @@ def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
         particle_tok = hits[0]
     if p.voice != "any" and (p.voice == "passive") != shape.passive:
         return None
+    if p.not_prep and not p.not_prep.isdisjoint(shape.particles):
+        return None
     if p.trigger_kind == "verb":
         if p.object_none and shape.obj is not None:
             return None
