@@ -197,6 +197,9 @@ def test_to_infinitive_under_a_noun(code):
     # rules.yaml <modality>.nouns: "a plan to" is an intention, "a threat to" a threat; the plan's owner acts
     assert code("Russia announced a plan to attack Ukraine.") == {"RUS UKR 138"}
     assert code("Russia's plan to attack Ukraine alarmed Europe.") == {"RUS UKR 138"}
+    # "reached a consensus to exchange information": the agreed act's intent code, not the bare 030
+    assert code("Israel and the Palestinians reached a consensus to exchange information.") == {
+        "ISR PSE 0314", "PSE ISR 0314"}
     # any other noun makes it a goal ... unless the noun reports the act ("decision to")
     assert code("Israel stepped up efforts to retake Gaza.") == set()
     assert "USAGOV ISR 054" in code("Netanyahu praised Trump's decision to recognize Israel.", "2018-01-01")

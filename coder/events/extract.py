@@ -22,8 +22,8 @@ from coder.events.roles import effective_subject, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import (complements, direct_object, is_fronted_participle, is_passive, kids, object_governor,
-                                preposition_objects)
+from coder.match.syntax import (child, complements, direct_object, is_fronted_participle, is_passive, kids,
+                                object_governor, preposition_objects)
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -420,10 +420,13 @@ def complement_subjects(verb: Token) -> list[Token]:
 
 
 def _complement_chain(verb: Token) -> list[Token]:
-    """Open/clausal complements of a verb and their coordinated verbs ("agreed to X and (to) Y")."""
+    """Open/clausal complements of a verb and their coordinated verbs ("agreed to X and (to) Y"), and the
+    to-infinitive of its object ("reached an agreement to exchange information")."""
     out = []
-    for c in kids(verb):
-        if c.dep_ in ("xcomp", "ccomp"):
+    obj = child(verb, "dobj")
+    holders = list(kids(verb)) + ([c for c in kids(obj) if c.dep_ == "acl"] if obj is not None else [])
+    for c in holders:
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c))):
             out.append(c)
             out.extend(x for x in c.conjuncts)
     return out
