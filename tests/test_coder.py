@@ -200,6 +200,9 @@ def test_to_infinitive_under_a_noun(code):
     # "reached a consensus to exchange information": the agreed act's intent code, not the bare 030
     assert code("Israel and the Palestinians reached a consensus to exchange information.") == {
         "ISR PSE 0314", "PSE ISR 0314"}
+    # ... but a welcome of a decision to act is its own event
+    assert code("Australia welcomed China's decision to lift tariffs on Australian barley.") == {
+        "AUS CHN 051", "CHN AUS 085"}
     # any other noun makes it a goal ... unless the noun reports the act ("decision to")
     assert code("Israel stepped up efforts to retake Gaza.") == set()
     assert "USAGOV ISR 054" in code("Netanyahu praised Trump's decision to recognize Israel.", "2018-01-01")

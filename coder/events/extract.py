@@ -147,7 +147,7 @@ class StoryCoder:
         # "agreed to meet": when the complement is coded (036), the governing verb's own generic
         # pattern ("agree to <anything>" 030) adds nothing
         drafts = [d for d in drafts if not any(c.i in coded and c.i != d.trigger.token.i
-                                               for c in _complement_chain(d.trigger.token))]
+                                               for c in _complement_chain(d.trigger.token, d.code[:2] == "03"))]
         if trace is not None:
             for token in sent:
                 for actor in resolver.resolved_at(token.i):
@@ -419,11 +419,12 @@ def complement_subjects(verb: Token) -> list[Token]:
     return found
 
 
-def _complement_chain(verb: Token) -> list[Token]:
-    """Open/clausal complements of a verb and their coordinated verbs ("agreed to X and (to) Y"), and the
-    to-infinitive of its object ("reached an agreement to exchange information")."""
+def _complement_chain(verb: Token, with_object: bool = False) -> list[Token]:
+    """Open/clausal complements of a verb and their coordinated verbs ("agreed to X and (to) Y"), and, for an
+    intention (root 03), the to-infinitive of its object ("reached an agreement to exchange information";
+    but "welcomed the decision to lift tariffs" is a welcome of its own)."""
     out = []
-    obj = child(verb, "dobj")
+    obj = child(verb, "dobj") if with_object else None
     holders = list(kids(verb)) + ([c for c in kids(obj) if c.dep_ == "acl"] if obj is not None else [])
     for c in holders:
         if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c))):
