@@ -27,6 +27,13 @@ def test_role_word_takes_the_country_it_is_in(code):
     assert code("Rebels in Darfur attacked Sudanese troops.") == {"SDNREB SDNMIL 190"}
 
 
+def test_people_nouns_take_their_modifier_actor(code):
+    assert code("NATO leaders condemned Russia.") == {"IGOWSTNAT RUS 111"}
+    assert code("The Russian economy hurt Ukraine.") == set()  # a thing is no actor
+    # a role adjective alone on an event noun names no actor
+    assert "---MIL UKR 032" not in code("NATO leaders pledged more military support for Ukraine.")
+
+
 def test_igo_actor(code):
     assert "IGOUNO IRN 111" in code("The United Nations condemned Iran.")
 

@@ -30,6 +30,10 @@ PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundr
               "leader", "representative", "head", "one", "two", "three", "four", "five", "each", "both",
               "band", "batch", "wave", "squad", "column", "detachment", "faction", "wing", "bloc"}
 
+# people nouns without a role of their own: "NATO leaders", "EU negotiators", "UN experts" are their modifier's actor
+PEOPLE = {"leader", "member", "representative", "delegate", "negotiator", "expert", "observer", "monitor",
+          "inspector", "investigator", "mediator", "chief", "head", "counterpart", "partner", "ally"}
+
 
 @dataclass(frozen=True)
 class ResolvedActor:
@@ -128,6 +132,8 @@ class PhraseResolver:
         actor_tokens = [i for i in sorted(core) if i in self.at and self.at[i].kind in ("actor", "agent")]
         if not actor_tokens:
             return []
+        if all(self.at[i].kind == "agent" and self.doc[i].pos_ == "ADJ" for i in actor_tokens):
+            return []  # a role adjective alone names no actor: "military support", "more military aid"
         key = (noun.i, "modifiers")
         if key not in self._cache:
             self._cache[key] = self._one(self.doc[actor_tokens[-1]], core, loose=True)
@@ -261,7 +267,8 @@ class PhraseResolver:
                   for p in kids(c) if p.dep_ == "pobj"]
             if of:  # "a group of Moroccan diplomats", "leaders of the opposition"
                 return [a for o in of for a in self.resolve(o, loose)]
-        if head_mention is None and head.pos_ != "PROPN" and low not in self.side_words and not loose:
+        if head_mention is None and head.pos_ != "PROPN" and low not in self.side_words and not loose \
+                and head.lemma_.lower() not in PEOPLE:
             return []  # "the Russian economy": a country adjective on a non-actor noun is no actor
         entities = [m for m in mentions if m.kind == "actor"]
         roles = [m for m in mentions if m.kind == "agent"]
