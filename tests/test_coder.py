@@ -74,6 +74,7 @@ def test_place_is_target_of_an_attack_or_protest_naming_no_party(code):
     # a named party is kept; a victim of unknown country takes the place's country
     assert code("Israeli jets bombed Hamas positions in Syria.") != {"ISRMIL SYR 195"}
     assert code("Gunmen killed five civilians in Pakistan.") == {"---UAF PAKCVL 190"}
+    assert code("Saudi-led coalition airstrikes killed 15 civilians in Yemen's Saada province.") == {"SAUMIL YEMCVL 190"}
     # not for cooperation, not for a place that is a role, not for an anaphoric object
     assert code("Chinese officials held talks in Geneva.") == set()
     assert code("Pakistani students held a rally at an American university.") == set()

@@ -171,5 +171,6 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str]) -> list[Token]
                         found.append(obj)
                         # "in the east of the Gaza Strip", "at a jail in Dili": one preposition further
                         found.extend(o for p in ("of", *preps) for o in preposition_objects(obj, p))
+                        found.extend(c for c in kids(obj) if c.dep_ == "poss")  # "in Yemen's Saada province"
     return found
 
