@@ -99,6 +99,11 @@ def test_delivered_thing_counts_as_the_object(code):
     assert code("The United Nations suspended aid deliveries in Borno State.") == set()
 
 
+def test_multi_word_object_entries_match_head_and_modifier(code):
+    # word-set entries such as "defense system" match the object's head with its modifier
+    assert code("Ukraine asked NATO for more air defense systems.") == {"UKR IGOWSTNAT 0232"}
+
+
 def test_between_names_the_targets_of_a_one_sided_act(code):
     assert code("The Arab League undertook a mediation mission between Syria and Israel.") == {
         "IGOMEAARL SYR 045", "IGOMEAARL ISR 045"}

@@ -222,7 +222,18 @@ def _measured_words(obj: Token | None) -> set[str]:
 
 
 def _words(token: Token | None) -> set[str]:
-    return set() if token is None else {token.lemma_.lower(), token.lower_}
+    """The head's lemma and form, and the head with its modifier ("hunger strike", "humanitarian aid",
+    "air defense system"), so that multi-word entries of a word set can match."""
+    if token is None:
+        return set()
+    lemma = token.lemma_.lower()
+    words = {lemma, token.lower_}
+    mods = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i >= token.i - 2]
+    for m in mods:
+        words.add(f"{m.lower_} {lemma}")
+        if m.i == token.i - 2 and token.doc[token.i - 1].dep_ in ("compound", "amod"):
+            words.add(f"{m.lower_} {token.doc[token.i - 1].lower_} {lemma}")
+    return words
 
 
 def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
