@@ -75,6 +75,10 @@ def test_place_is_target_of_an_attack_or_protest_naming_no_party(code):
     assert code("Israeli jets bombed Hamas positions in Syria.") != {"ISRMIL SYR 195"}
     assert code("Gunmen killed five civilians in Pakistan.") == {"---UAF PAKCVL 190"}
     assert code("Saudi-led coalition airstrikes killed 15 civilians in Yemen's Saada province.") == {"SAUMIL YEMCVL 190"}
+    # comments and claims take the place inside what they are about (rules.yaml places.in_object)
+    assert code("Egypt expressed concern over the escalation of violence in Libya.") == {"EGY LBY 012"}
+    assert code("The Pakistani Taliban claimed responsibility for the suicide bombing in Peshawar.") == {
+        "PAKREB PAK 015"}
     # not for cooperation, not for a place that is a role, not for an anaphoric object
     assert code("Chinese officials held talks in Geneva.") == set()
     assert code("Pakistani students held a rally at an American university.") == set()

@@ -643,9 +643,11 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
             else:
                 claim_codes[key] = code or ""
     place_roots = get("places", "roots")
-    for root in place_roots:
-        if root not in events:
-            r.error(path, data["places"].line_of("roots"), "places roots", f"{root!r} is not a quoted code of the taxonomy")
+    place_object_codes = get("places", "in_object")
+    for key, codes in (("roots", place_roots), ("in_object", place_object_codes)):
+        for root in codes:
+            if root not in events:
+                r.error(path, data["places"].line_of(key), f"places {key}", f"{root!r} is not a quoted code of the taxonomy")
     return Rules(
         claim_verbs=get("claims", "verbs"),
         claim_own=claim_codes.get("own_action", ""),
@@ -670,6 +672,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         mutual_roots=[str(x) for x in (data.get("mutual_roots") or [])],
         place_roots=place_roots,
         place_preps=get("places", "preps"),
+        place_object_codes=place_object_codes,
         stand_ins=get("stand_ins", "words"),
     )
 
@@ -768,8 +771,8 @@ DISK_CACHE = Path(os.environ.get("CODER_CACHE_DIR", Path.home() / ".cache" / "ca
 
 
 def _fingerprint(path: Path) -> str:
-    """Changes whenever any file of the codebook (or this loader) changes: name, size, mtime."""
-    parts = [str(path), str(Path(__file__).stat().st_mtime_ns)]
+    """Changes whenever any file of the codebook (or of this package's loader and schema) changes."""
+    parts = [str(path)] + [f"{f.name}:{f.stat().st_mtime_ns}" for f in sorted(Path(__file__).parent.glob("*.py"))]
     if path.is_dir():
         for f in sorted(path.rglob("*")):
             if f.is_file() and f.suffix in (".yaml", ".yml"):

@@ -241,6 +241,7 @@ class Rules:
     claim_other: str = ""
     place_roots: list[str] = field(default_factory=list)
     place_preps: list[str] = field(default_factory=list)
+    place_object_codes: list[str] = field(default_factory=list)
     stand_ins: list[str] = field(default_factory=list)
 
 

@@ -74,6 +74,7 @@ class StoryCoder:
         self.mutual_roots = set(book.rules.mutual_roots)
         self.place_roots = tuple(book.rules.place_roots)
         self.place_preps = frozenset(book.rules.place_preps)
+        self.object_place_codes = tuple(book.rules.place_object_codes)
         self.stand_ins = frozenset(book.rules.stand_ins)
         # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
         # the act demanded or rejected
@@ -233,10 +234,11 @@ class StoryCoder:
                        if a.kind in ("country", "territory") and not a.role]
         if kind == "verb" and not sources and passive and src_slot == "subject":
             return Outcome("agentless passive: no source"), []
-        if code.startswith(self.place_roots) and tgt_slot != "none" and (
+        in_object = code.startswith(self.object_place_codes) and bool(target_heads)
+        if (code.startswith(self.place_roots) or in_object) and tgt_slot != "none" and (
                 not targets or any(not t.entity for t in targets)) and not any(
                 h.pos_ in ("PRON", "NUM") or h.lower_ in ANAPHORS for h in target_heads):
-            place = self._place(token, kind, resolver)
+            place = self._place(token, kind, resolver, target_heads if in_object else None)
             if place is not None:
                 # an attack or protest naming no party is against the place; a target of unknown country
                 # (civilians, police) is the place's
@@ -337,9 +339,10 @@ class StoryCoder:
         return Outcome(f"demanded under '{say.text}': coded {len(drafts)} event(s)" if drafts
                        else f"demanded under '{say.text}': no speaker or addressee", veto=True), drafts
 
-    def _place(self, token: Token, kind: str, resolver: PhraseResolver) -> ResolvedActor | None:
+    def _place(self, token: Token, kind: str, resolver: PhraseResolver,
+               within: list[Token] | None = None) -> ResolvedActor | None:
         """The country or region an event happens in, from its place phrases (rules.yaml `places`)."""
-        for head in place_heads(token, kind, self.place_preps):
+        for head in place_heads(token, kind, self.place_preps, within):
             for actor in resolver.resolve(head):
                 if actor.kind in ("country", "territory") and actor.entity and not actor.role and not actor.person:
                     return actor

@@ -150,11 +150,14 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
     return []
 
 
-def place_heads(trigger: Token, kind: str, preps: frozenset[str]) -> list[Token]:
+def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[Token] | None = None) -> list[Token]:
     """Heads of the place phrases of an event, nearest first: "attacked a convoy IN Syria", "staged a protest
-    IN Beijing", "rioted AT a jail IN Dili". A noun trigger also looks at the verb it is the object of."""
+    IN Beijing", "rioted AT a jail IN Dili". A noun trigger also looks at the verb it is the object of.
+    `within`: look only inside these phrases ("expressed concern over the violence IN Libya")."""
     holders = [trigger]
-    if kind == "noun":
+    if within is not None:
+        holders = list(within)
+    elif kind == "noun":
         verb = object_governor(trigger)
         if verb is not None:
             holders.append(verb)
