@@ -173,6 +173,11 @@ def test_side_of_a_country(code):
     assert code("The Kazakh side praised China.") == {"KAZ CHN 051"}
 
 
+def test_raised_subject_of_a_passive_acts(code):
+    # "X is expected / scheduled to VISIT": X is the visitor (an intention: 036)
+    assert code("Chinese Premier Li Qiang is expected to visit Germany in June.", "2023-06-01") == {"CHNGOV DEU 036"}
+
+
 def test_they_stands_for_every_actor_of_a_compound_speaker(code):
     assert code("Iran and Syria said they would hold talks with Turkey.") == {"IRN TUR 036", "SYR TUR 036"}
     assert code("Iran said it would hold talks with Turkey.") == {"IRN TUR 036"}

@@ -42,6 +42,9 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
         obj = child(ctrl, "dobj")
         if obj is not None and ctrl.lemma_.lower() in OBJECT_CONTROL:
             return obj
+        raised = child(ctrl, "nsubjpass")
+        if raised is not None:
+            return raised  # "Li Qiang is expected / scheduled / set to visit Germany": Li Qiang visits
         return effective_subject(ctrl, depth + 1)
     if dep == "conj" and token.head.pos_ in ("VERB", "AUX"):
         return effective_subject(token.head, depth + 1)
