@@ -129,6 +129,12 @@ def test_not_prep_keeps_an_appeal_from_being_a_phone_call(code):
     assert code("The French president called the Iranian president.") == {"FRAGOV IRNGOV 041", "IRNGOV FRAGOV 041"}
 
 
+def test_by_phrase_one_level_below_a_noun_event(code):
+    # the parser often attaches "by X" to the noun's of-object: "the arrest of a journalist by the police"
+    got = code("The arrest of an American journalist by Russian authorities drew condemnation from Washington.")
+    assert "RUSGOV USAMED 173" in got
+
+
 def test_host_needs_a_person_object(code):
     # "welcomed Russia's withdrawal" is no visit: a host's object is never an owner of a thing
     assert code("The EU welcomed Russia's withdrawal from Kherson.") == {"RUS UKR 0874"}

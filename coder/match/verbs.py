@@ -197,6 +197,8 @@ class _Shape:
             objects = [o for h in holders for o in preposition_objects(h, prep)]
             if not objects and self.obj is not None:  # "signed an agreement on trade with China"
                 objects = nested_preposition_objects(self.obj, prep)
+            elif not objects and prep == "by" and self.token.pos_ in NOUN_POS:  # "the arrest of a journalist BY the police"
+                objects = nested_preposition_objects(self.token, prep)
             self._preps[prep] = [_words(o) | _measured_words(o) for o in objects]
         return self._preps[prep]
 
