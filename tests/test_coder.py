@@ -34,6 +34,11 @@ def test_people_nouns_take_their_modifier_actor(code):
     assert "---MIL UKR 032" not in code("NATO leaders pledged more military support for Ukraine.")
 
 
+def test_spokesman_for_speaks_for_that_actor(code):
+    assert code("A spokesman for the Taliban claimed responsibility for the attack in Kandahar.", "2015-01-01") == {
+        "AFGREB AFG 015"}
+
+
 def test_igo_actor(code):
     assert "IGOUNO IRN 111" in code("The United Nations condemned Iran.")
 
@@ -133,6 +138,14 @@ def test_by_phrase_one_level_below_a_noun_event(code):
     # the parser often attaches "by X" to the noun's of-object: "the arrest of a journalist by the police"
     got = code("The arrest of an American journalist by Russian authorities drew condemnation from Washington.")
     assert "RUSGOV USAMED 173" in got
+
+
+def test_event_noun_subject_of_a_coded_verb(code):
+    # its own event, unless it stood for the verb's source
+    got = code("Indian Prime Minister Narendra Modi's visit to Washington strengthened ties with the United States.",
+               "2023-06-01")
+    assert {"INDGOV USA 042", "USA INDGOV 043", "INDGOV USA 050"} <= got
+    assert code("Israeli airstrikes killed 20 Palestinians.") == {"ISR PSE 190"}
 
 
 def test_host_needs_a_person_object(code):

@@ -76,6 +76,7 @@ class StoryCoder:
         self.place_preps = frozenset(book.rules.place_preps)
         self.object_place_codes = tuple(book.rules.place_object_codes)
         self.stand_ins = frozenset(book.rules.stand_ins)
+        self._event_sources: set[int] = set()  # event nouns that stood for a verb's source in this sentence
         # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
         # the act demanded or rejected
         self.refinable = {rule.mapping["0"]: rule for rule in (book.rules.obligation, book.rules.refusal)
@@ -127,10 +128,14 @@ class StoryCoder:
                 continue
             triggers.append((first, fitting))
         coded: set[int] = set()
+        self._event_sources = set()
         settled: set[int] = set()  # verbs coded, or vetoed (negated, hedged, claimed...): their nouns too
         for trigger, others in sorted(triggers, key=lambda t: t[0].pattern.trigger_kind != "verb"):  # verbs first
             token = trigger.token
-            if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in settled:
+            if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in settled and not (
+                    token.dep_ == "nsubj" and token.head.i in coded and token.i not in self._event_sources):
+                # an event noun that is the subject of a coded verb is its own event ("Modi's visit to Washington
+                # strengthened ties") unless it stood for the verb's source ("Israeli airstrikes killed 20")
                 outcome, made = Outcome("noun is an argument of a coded or vetoed verb: the verb decides"), []
             else:
                 for candidate in chain([trigger], islice(others, 3)):  # the most specific that finds its actors
@@ -211,6 +216,8 @@ class StoryCoder:
                     # ... or its possessor or by-phrase: "a car bombing by the Islamic State group killed 75"
                     sources = resolver.resolve_modifiers(head) or self._actors(
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
+                    if sources:
+                        self._event_sources.add(head.i)
         target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word)
         # a host or visitor meets people, never "Russia's withdrawal": no owner stands for the object
         targets = self._actors(target_heads, resolver, loose=not pattern.reverse)

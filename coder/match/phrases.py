@@ -30,6 +30,7 @@ PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundr
               "leader", "representative", "head", "one", "two", "three", "four", "five", "each", "both",
               "band", "batch", "wave", "squad", "column", "detachment", "faction", "wing", "bloc"}
 
+SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator"}
 # people nouns without a role of their own: "NATO leaders", "EU negotiators", "UN experts" are their modifier's actor
 PEOPLE = {"leader", "member", "representative", "delegate", "negotiator", "expert", "observer", "monitor",
           "inspector", "investigator", "mediator", "chief", "head", "counterpart", "partner", "ally"}
@@ -260,6 +261,11 @@ class PhraseResolver:
         if surname is not None:
             return [surname]
         head_mention = self.at.get(head.i)
+        if head.lemma_.lower() in SPEAKERS_FOR:
+            # "a spokesman for the Taliban", "a spokeswoman for the Foreign Ministry": whoever they speak for
+            for_ = [a for o in preposition_objects(head, "for") for a in self.resolve(o)]
+            if for_:
+                return for_
         if head_mention is None and head.lemma_.lower() in self.side_words:
             low = head.lemma_.lower()  # "the Turkish and Greek sides"
         if head_mention is None and head.lemma_.lower() in PARTITIVES:
