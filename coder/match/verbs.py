@@ -205,7 +205,9 @@ class _Shape:
 
 QUANTITIES = {"ton", "tonne", "million", "billion", "thousand", "hundred", "dozen", "lot", "number", "amount",
               "shipment", "consignment", "batch", "package", "load", "truckload", "planeload", "cargo", "supply",
-              "quantity", "kind", "type", "round", "wave", "series", "set", "unit", "contingent", "worth"}
+              "quantity", "kind", "type", "round", "wave", "series", "set", "unit", "contingent", "worth",
+              "kg", "kilogram", "kilo", "pound", "litre", "liter", "gallon", "barrel", "bag", "box", "crate", "sack",
+              "container", "vial", "pallet", "carton", "parcel", "shipload", "truck", "plane", "planeload"}
 # nouns of handing over or prolonging: "asked for the delivery of aid", "agreed to an extension of the
 # mandate" -- what is delivered or prolonged (the of-phrase only) is the object too
 DELIVERIES = {"delivery", "provision", "transfer", "sale", "flow", "dispatch", "extension", "continuation",
