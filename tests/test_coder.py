@@ -132,6 +132,9 @@ def test_not_prep_keeps_an_appeal_from_being_a_phone_call(code):
     # the object of "called"
     assert code("Kenyan lawmakers called on Energy Minister Kiraitu Murungi to resign.") == {"KENLEG ---GOV 020"}
     assert code("The French president called the Iranian president.") == {"FRAGOV IRNGOV 041", "IRNGOV FRAGOV 041"}
+    # a time phrase is neither the particle of "call on" nor a forbidden preposition
+    assert code("The French president called the Iranian president on Monday.") == {
+        "FRAGOV IRNGOV 041", "IRNGOV FRAGOV 041"}
 
 
 def test_by_phrase_one_level_below_a_noun_event(code):

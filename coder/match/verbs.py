@@ -240,6 +240,16 @@ def _words(token: Token | None) -> set[str]:
     return words
 
 
+def _attached(shape: _Shape, word: str) -> bool:
+    """A particle, or a preposition that is not only a time phrase ("called on Tuesday" is still a call)."""
+    tok = shape.particles[word]
+    if tok.dep_ != "prep":
+        return True
+    if not any(c.dep_ in ("pobj", "pcomp") for c in kids(tok)):
+        return True  # dangling: the parser gave its object to the verb ("called on NAME to resign")
+    return bool(preposition_objects(shape.token, word))
+
+
 def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
     p = entry.pattern
     first = -1
@@ -252,13 +262,13 @@ def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
     particle_tok = None
     if entry.particle or p.particle:
         wanted = ({entry.particle} if entry.particle else set()) | set(p.particle)
-        hits = [shape.particles[w] for w in wanted if w in shape.particles]
+        hits = [shape.particles[w] for w in wanted if w in shape.particles and _attached(shape, w)]
         if not hits:
             return None
         particle_tok = hits[0]
     if p.voice != "any" and (p.voice == "passive") != shape.passive:
         return None
-    if p.not_prep and not p.not_prep.isdisjoint(shape.particles):
+    if p.not_prep and any(_attached(shape, w) for w in p.not_prep if w in shape.particles):
         return None
     if p.trigger_kind == "verb":
         if p.object_none and shape.obj is not None:
