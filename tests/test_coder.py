@@ -151,6 +151,15 @@ def test_event_noun_subject_of_a_coded_verb(code):
     assert code("Israeli airstrikes killed 20 Palestinians.") == {"ISR PSE 190"}
 
 
+def test_toll_of_an_attack_is_not_a_second_event(code):
+    # "..., killing eight people": the same source's violent act against no one else is the attack's toll
+    got = code("Insurgents bombarded a government-held part of Syria's second city Aleppo overnight, killing at least "
+               "eight people.")
+    assert got == {"---REB SYR 194"}
+    # victims of another country are an event of their own
+    assert "ISRMIL IRN 190" in code("Israeli warplanes struck Syria, killing five Iranian officers.")
+
+
 def test_host_needs_a_person_object(code):
     # "welcomed Russia's withdrawal" is no visit: a host's object is never an owner of a thing
     assert code("The EU welcomed Russia's withdrawal from Kherson.") == {"RUS UKR 0874"}

@@ -154,6 +154,12 @@ class StoryCoder:
         # pattern ("agree to <anything>" 030) adds nothing
         drafts = [d for d in drafts if not any(c.i in coded and c.i != d.trigger.token.i
                                                for c in _complement_chain(d.trigger.token, d.code[:2] == "03"))]
+        # "Insurgents shelled Aleppo, killing eight people": the killing is the shelling's toll, one event
+        violent: dict[int, list[_Draft]] = {}
+        for d in drafts:
+            if d.code[:2] in VIOLENT_ROOTS:
+                violent.setdefault(d.trigger.token.i, []).append(d)
+        drafts = [d for d in drafts if not _consequence_of(d, violent)]
         if trace is not None:
             for token in sent:
                 for actor in resolver.resolved_at(token.i):
@@ -441,6 +447,19 @@ def _complement_chain(verb: Token, with_object: bool = False) -> list[Token]:
             out.append(c)
             out.extend(x for x in c.conjuncts)
     return out
+
+
+VIOLENT_ROOTS = {"18", "19", "20"}
+
+
+def _consequence_of(draft: _Draft, violent: dict[int, list["_Draft"]]) -> bool:
+    """A participle of violence ("..., killing eight people") after a coded violent act by the same source,
+    against nobody else (victims of unknown or the same country): the act's toll, not a second event."""
+    token = draft.trigger.token
+    if draft.code[:2] not in VIOLENT_ROOTS or token.dep_ != "advcl" or token.tag_ != "VBG":
+        return False
+    acts = [d for d in violent.get(token.head.i, []) if d.source.code == draft.source.code]
+    return bool(acts) and (not draft.target.entity or any(d.target.entity == draft.target.entity for d in acts))
 
 
 def _governing_verb(noun: Token) -> int:
