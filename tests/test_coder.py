@@ -250,6 +250,8 @@ def test_to_infinitive_under_a_noun(code):
     # rules.yaml <modality>.nouns: "a plan to" is an intention, "a threat to" a threat; the plan's owner acts
     assert code("Russia announced a plan to attack Ukraine.") == {"RUS UKR 138"}
     assert code("Russia's plan to attack Ukraine alarmed Europe.") == {"RUS UKR 138"}
+    assert code("Israel says it has no plans to attack Iran.") == set()  # a negated or denied plan is none
+    assert code("Iran denied a plan to attack Israel.") == set()
     # "reached a consensus to exchange information": the agreed act's intent code, not the bare 030
     assert code("Israel and the Palestinians reached a consensus to exchange information.") == {
         "ISR PSE 0314", "PSE ISR 0314"}

@@ -151,6 +151,11 @@ class RuleBook:
                 # to-infinitive is a goal ("efforts to retake the city") -- but "the first leader to visit"
                 # reports an act
                 noun = node.head.lemma_.lower()
+                owner_verb = object_governor(node.head)
+                if self.negated(node.head) or (owner_verb is not None and (
+                        self.negated(owner_verb) or self.hedged(owner_verb) or
+                        owner_verb.lemma_.lower() in self.unasserted)):
+                    return False  # "has no plans to attack", "denied a plan to attack"
                 if noun in self.modal_nouns:
                     kind, rule = self.modal_nouns[noun]
                     return Modality(kind, node.head, rule) if found is None or kind != "intent" else found
