@@ -209,6 +209,10 @@ def test_raised_subject_of_a_passive_acts(code):
     assert code("Chinese Premier Li Qiang is expected to visit Germany in June.", "2023-06-01") == {"CHNGOV DEU 036"}
 
 
+def test_object_pronoun_is_not_its_own_clause_subject(code):
+    assert code("Iran said the United States attacked it.") == {"USA IRN 190"}
+
+
 def test_they_stands_for_every_actor_of_a_compound_speaker(code):
     assert code("Iran and Syria said they would hold talks with Turkey.") == {"IRN TUR 036", "SYR TUR 036"}
     assert code("Iran said it would hold talks with Turkey.") == {"IRN TUR 036"}

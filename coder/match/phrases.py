@@ -31,9 +31,11 @@ PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundr
               "band", "batch", "wave", "squad", "column", "detachment", "faction", "wing", "bloc"}
 
 SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator"}
-# people nouns without a role of their own: "NATO leaders", "EU negotiators", "UN experts" are their modifier's actor
+# people and craft nouns without a role of their own: "NATO leaders", "UN experts", "Chinese vessels", "Russian
+# missiles" are their modifier's actor
 PEOPLE = {"leader", "member", "representative", "delegate", "negotiator", "expert", "observer", "monitor",
-          "inspector", "investigator", "mediator", "chief", "head", "counterpart", "partner", "ally"}
+          "inspector", "investigator", "mediator", "chief", "head", "counterpart", "partner", "ally",
+          "vessel", "ship", "boat", "aircraft", "plane", "submarine", "frigate", "destroyer", "missile", "rocket"}
 
 
 @dataclass(frozen=True)
@@ -412,10 +414,16 @@ class PhraseResolver:
         return []
 
     def _antecedent(self, pron: Token, person: bool) -> ResolvedActor | None:
-        """A pronoun refers to the subject of a governing clause, else (he/she) the story's last person."""
+        """A pronoun refers to the subject of a governing clause, else (he/she) the story's last person.
+
+        An object pronoun never refers to the subject of its own clause ("Israeli tanks fired at them":
+        not the tanks), so that clause's subject is passed over."""
+        own = _own_clause(pron)
         node = pron
         while node.head.i != node.i:
             node = node.head
+            if own is not None and node.i == own.i:
+                continue
             for child in kids(node):
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < pron.i and child.pos_ != "PRON":
                     found = [a for a in self.resolve(child) if a.person or not person]
@@ -426,3 +434,18 @@ class PhraseResolver:
             return ResolvedActor(last.code, last.entity, last.role, pron.i, pron.i + 1, pron.text, pron.idx,
                                  pron.idx + len(pron.text), f"pronoun -> {last.text!r}", True, "person")
         return None
+
+
+def _own_clause(pron: Token) -> Token | None:
+    """The verb of an object pronoun's own clause ("fired at THEM" -> fired); None for a subject or possessor."""
+    if pron.dep_ in ("nsubj", "nsubjpass", "poss") or pron.lower_.endswith(("self", "selves")):
+        return None
+    node = pron
+    for _ in range(3):
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head.i == node.i:
+            break
+    return None
+
