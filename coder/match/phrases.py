@@ -23,7 +23,9 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", 
            "appos", "npadvmod", "predet", "nn", "poss"}
 OF_PREPS = {"of", "from"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
-PLURAL_PRONOUNS = {"they", "them", "their"}  # may stand for all the actors of a compound antecedent
+PLURAL_PRONOUNS = {"they", "them", "their"}
+SPEECH_VERBS = {"say", "tell", "claim", "report", "announce", "state", "add", "insist", "allege", "complain", "warn",
+                "confirm", "charge", "accuse", "protest"}  # whose subject an object pronoun below them may mean  # may stand for all the actors of a compound antecedent
 # heads that stand for the people of their of-phrase: "a group of Moroccan diplomats"
 PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundred", "thousand", "million",
               "some", "many", "most", "several", "all", "majority", "part", "contingent", "convoy", "unit",
@@ -31,11 +33,11 @@ PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundr
               "band", "batch", "wave", "squad", "column", "detachment", "faction", "wing", "bloc"}
 
 SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator"}
-# people and craft nouns without a role of their own: "NATO leaders", "UN experts", "Chinese vessels", "Russian
-# missiles" are their modifier's actor
+# people and military craft nouns without a role of their own: "NATO leaders", "UN experts", "Russian aircraft",
+# "Russian missiles" are their modifier's actor
 PEOPLE = {"leader", "member", "representative", "delegate", "negotiator", "expert", "observer", "monitor",
           "inspector", "investigator", "mediator", "chief", "head", "counterpart", "partner", "ally",
-          "vessel", "ship", "boat", "aircraft", "plane", "submarine", "frigate", "destroyer", "missile", "rocket"}
+          "aircraft", "submarine", "frigate", "destroyer", "missile", "rocket"}
 
 
 @dataclass(frozen=True)
@@ -422,8 +424,9 @@ class PhraseResolver:
         node = pron
         while node.head.i != node.i:
             node = node.head
-            if own is not None and node.i == own.i:
-                continue
+            if own is not None and not (own.dep_ == "ccomp" and node.i == own.head.i
+                                        and node.lemma_.lower() in SPEECH_VERBS):
+                continue  # an object pronoun: only the speaker of its clause ("Iran said the US attacked it")
             for child in kids(node):
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < pron.i and child.pos_ != "PRON":
                     found = [a for a in self.resolve(child) if a.person or not person]
