@@ -23,7 +23,7 @@ from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
 from coder.match.syntax import (child, complements, direct_object, is_fronted_participle, is_passive, kids,
-                                object_governor, preposition_objects)
+                                object_governor, preposition_objects, to_infinitive)
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -76,7 +76,6 @@ class StoryCoder:
         self.place_preps = frozenset(book.rules.place_preps)
         self.object_place_codes = tuple(book.rules.place_object_codes)
         self.stand_ins = frozenset(book.rules.stand_ins)
-        self._event_sources: set[int] = set()  # event nouns that stood for a verb's source in this sentence
         # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
         # the act demanded or rejected
         self.refinable = {rule.mapping["0"]: rule for rule in (book.rules.obligation, book.rules.refusal)
@@ -128,18 +127,18 @@ class StoryCoder:
                 continue
             triggers.append((first, fitting))
         coded: set[int] = set()
-        self._event_sources = set()
+        event_sources: set[int] = set()  # event nouns that stood for a coded verb's source ("Israeli airstrikes killed")
         settled: set[int] = set()  # verbs coded, or vetoed (negated, hedged, claimed...): their nouns too
         for trigger, others in sorted(triggers, key=lambda t: t[0].pattern.trigger_kind != "verb"):  # verbs first
             token = trigger.token
             if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in settled and not (
-                    token.dep_ == "nsubj" and token.head.i in coded and token.i not in self._event_sources):
+                    token.dep_ == "nsubj" and token.head.i in coded and token.i not in event_sources):
                 # an event noun that is the subject of a coded verb is its own event ("Modi's visit to Washington
                 # strengthened ties") unless it stood for the verb's source ("Israeli airstrikes killed 20")
                 outcome, made = Outcome("noun is an argument of a coded or vetoed verb: the verb decides"), []
             else:
                 for candidate in chain([trigger], islice(others, 3)):  # the most specific that finds its actors
-                    outcome, made = self._code_trigger(candidate, resolver, memory)
+                    outcome, made = self._code_trigger(candidate, resolver, memory, event_sources)
                     trigger = candidate
                     if made or outcome.veto:
                         break
@@ -166,7 +165,8 @@ class StoryCoder:
                     trace.actors.append((sent_no, actor))
         return drafts
 
-    def _code_trigger(self, trigger: Trigger, resolver: PhraseResolver, memory: StoryMemory) -> tuple[Outcome, list[_Draft]]:
+    def _code_trigger(self, trigger: Trigger, resolver: PhraseResolver, memory: StoryMemory,
+                      event_sources: set[int]) -> tuple[Outcome, list[_Draft]]:
         token, pattern = trigger.token, trigger.pattern
         rules = self.rules
         if pattern.trigger_kind == "verb" and is_fronted_participle(token):
@@ -223,7 +223,7 @@ class StoryCoder:
                     sources = resolver.resolve_modifiers(head) or self._actors(
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
                     if sources:
-                        self._event_sources.add(head.i)
+                        event_sources.add(head.i)
         target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word)
         # a host or visitor meets people, never "Russia's withdrawal": no owner stands for the object
         targets = self._actors(target_heads, resolver, loose=not pattern.reverse)
@@ -243,8 +243,7 @@ class StoryCoder:
                                    resolver, loose=True)
         if kind == "verb" and not sources and passive and src_slot == "subject" and code.startswith(self.place_roots):
             # "a mortar bomb was fired at Israel from the Gaza Strip": fired from a place, by that place
-            sources = [a for o in preposition_objects(token, "from") for a in resolver.resolve(o)
-                       if a.kind in ("country", "territory") and not a.role]
+            sources = [a for o in preposition_objects(token, "from") for a in resolver.resolve(o) if a.is_place]
         if kind == "verb" and not sources and passive and src_slot == "subject":
             return Outcome("agentless passive: no source"), []
         in_object = code.startswith(self.object_place_codes) and bool(target_heads)
@@ -357,7 +356,7 @@ class StoryCoder:
         """The country or region an event happens in, from its place phrases (rules.yaml `places`)."""
         for head in place_heads(token, kind, self.place_preps, within):
             for actor in resolver.resolve(head):
-                if actor.kind in ("country", "territory") and actor.entity and not actor.role and not actor.person:
+                if actor.is_place:
                     return actor
         return None
 
@@ -443,7 +442,7 @@ def _complement_chain(verb: Token, with_object: bool = False) -> list[Token]:
     obj = child(verb, "dobj") if with_object else None
     holders = list(kids(verb)) + ([c for c in kids(obj) if c.dep_ == "acl"] if obj is not None else [])
     for c in holders:
-        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c))):
+        if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "acl" and to_infinitive(c)):
             out.append(c)
             out.extend(x for x in c.conjuncts)
     return out

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from coder.match.syntax import (child, direct_object, fronted_participle_object, is_passive, kids,
-                                nested_preposition_objects, object_governor, preposition_objects)
+                                nested_preposition_objects, object_governor, preposition_objects, to_infinitive)
 
 RELATIVIZERS = {"who", "which", "that", "whom"}
 ORDINALS = {"first", "last", "only", "second", "third", "latest"}  # "the first leader to visit": the leader
@@ -55,7 +55,7 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
         owner = object_governor(token.head)
         if owner is not None:
             return effective_subject(owner, depth + 1)
-    if dep == "acl" and token.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(token)) \
+    if dep == "acl" and token.head.pos_ == "NOUN" and to_infinitive(token) \
             and not any(c.lower_ in ORDINALS for c in kids(token.head)):
         # "Russia's plan to attack", "Russia announced a plan to attack": the owner of the plan acts
         # (but "the first US president to visit Cuba" is the president)

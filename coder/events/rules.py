@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from coder.codebook.schema import ModalityRule, Rules
 from coder.events.roles import ORDINALS
-from coder.match.syntax import child, kids, object_governor
+from coder.match.syntax import child, kids, object_governor, to_infinitive
 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
@@ -45,17 +45,16 @@ class RuleBook:
         self.attempt_verbs = set(rules.attempt.verbs)
         self.modal_verbs: dict[str, tuple[str, ModalityRule]] = {}
         self.modal_adjectives: dict[str, tuple[str, ModalityRule]] = {}
+        self.modal_nouns: dict[str, tuple[str, ModalityRule]] = {}
         for kind, rule in (("refusal", rules.refusal), ("threat", rules.threat), ("intent", rules.intent)):
+            for noun in rule.nouns:
+                self.modal_nouns.setdefault(noun, (kind, rule))
             for verb in rule.verbs:
                 words = verb.split()
                 if words[0] == "be" and len(words) > 1:
                     self.modal_adjectives.setdefault(words[-1], (kind, rule))
                 else:
                     self.modal_verbs.setdefault(words[0], (kind, rule))
-        self.modal_nouns: dict[str, tuple[str, ModalityRule]] = {}
-        for kind, rule in (("refusal", rules.refusal), ("threat", rules.threat), ("intent", rules.intent)):
-            for noun in rule.nouns:
-                self.modal_nouns.setdefault(noun, (kind, rule))
         self.intent_aux = set(rules.intent.auxiliaries)
         self.refusal_aux = set(rules.refusal.auxiliaries)
         self.claim_verbs = set(rules.claim_verbs)
@@ -77,7 +76,7 @@ class RuleBook:
         unless the coordination is a contrast ("did not attack Ukraine but seized Crimea")."""
         if self.negated(token):
             return True
-        return head is not token and self.negated(head) and not any(
+        return head.i != token.i and self.negated(head) and not any(
             c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in kids(head))
 
     # -- vetoes ------------------------------------------------------------------------------
@@ -145,8 +144,7 @@ class RuleBook:
                 found = Modality("intent", node, self.rules.intent)
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in OBJECT_CONTROL and child(node, "nsubj") is not None:
                 return False  # "allowed Iran (to) send aid": permission, not the act
-            if node.dep_ == "acl" and node.head.pos_ == "NOUN" and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in kids(node)):
+            if node.dep_ == "acl" and node.head.pos_ == "NOUN" and to_infinitive(node):
                 # "a plan to attack" (intent), "the refusal to accept" (refusal); under any other noun a
                 # to-infinitive is a goal ("efforts to retake the city") -- but "the first leader to visit"
                 # reports an act
@@ -162,7 +160,7 @@ class RuleBook:
                 if noun in FACT_NOUNS or any(c.lower_ in ORDINALS for c in kids(node.head)):
                     return found
                 return False
-            if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(node)):
+            if node.dep_ == "advcl" and to_infinitive(node):
                 return False  # "... in order to ensure access": a purpose, not an act
             if node.head.i == node.i or not _infinitival(node):
                 break
@@ -255,4 +253,4 @@ def _infinitival(node: Token) -> bool:
     """An open complement, or a clausal complement with infinitival 'to' ("wants Putin to attack")."""
     if node.dep_ == "xcomp":
         return True
-    return node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(node))
+    return node.dep_ == "ccomp" and to_infinitive(node)

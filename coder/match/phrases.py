@@ -10,7 +10,8 @@ Minister and Foreign Minister Mukhtar Tleuberdi`). Story memory resolves surname
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
@@ -23,9 +24,10 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", 
            "appos", "npadvmod", "predet", "nn", "poss"}
 OF_PREPS = {"of", "from"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
-PLURAL_PRONOUNS = {"they", "them", "their"}
+PLURAL_PRONOUNS = {"they", "them", "their"}  # may stand for all the actors of a compound antecedent
+# verbs whose subject an object pronoun in their complement clause may mean ("Iran said the US attacked it")
 SPEECH_VERBS = {"say", "tell", "claim", "report", "announce", "state", "add", "insist", "allege", "complain", "warn",
-                "confirm", "charge", "accuse", "protest"}  # whose subject an object pronoun below them may mean  # may stand for all the actors of a compound antecedent
+                "confirm", "charge", "accuse", "protest"}
 # heads that stand for the people of their of-phrase: "a group of Moroccan diplomats"
 PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundred", "thousand", "million",
               "some", "many", "most", "several", "all", "majority", "part", "contingent", "convoy", "unit",
@@ -55,6 +57,11 @@ class ResolvedActor:
     why: str = ""
     person: bool = False
     kind: str = ""
+
+    @property
+    def is_place(self) -> bool:
+        """A country or one of its regions or cities, with no role: where events happen."""
+        return self.kind in ("country", "territory") and bool(self.entity) and not self.role and not self.person
 
 
 @dataclass
@@ -316,7 +323,7 @@ class PhraseResolver:
                 code = owner.entity + role
                 return [self._make(code, owner.entity, role, core, f"role word -> {role}; 'its/their' -> {owner.text!r}")]
             for place in (a for o in preposition_objects(head, "in") for a in self.resolve(o)):
-                if place.kind in ("country", "territory") and place.entity and not place.role:
+                if place.is_place:
                     # "security forces in Guinea", "rebels in Darfur": the country they are in
                     return [self._make(place.entity + role, place.entity, role, core,
                                        f"role word -> {role}; country from {place.text!r}")]
@@ -399,39 +406,37 @@ class PhraseResolver:
                                  span.start_char, span.end_char, f"'the {head.text}' -> {last.text!r}", True, "person")
         return None
 
-    def _plural_antecedent(self, pron: Token) -> list[ResolvedActor]:
-        """'they' for a compound subject of a governing clause: every actor it names."""
-        node = pron
-        while node.head.i != node.i:
-            node = node.head
-            for child in kids(node):
-                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pron.i and child.pos_ != "PRON":
-                    found = self.resolve(child)
-                    if len(found) > 1:
-                        return [ResolvedActor(a.code, a.entity, a.role, a.start, a.end, a.text, a.start_char,
-                                              a.end_char, f"'{pron.text}' -> {a.text!r}; " + a.why, a.person, a.kind)
-                                for a in found]
-                    if found:
-                        return []
-        return []
-
-    def _antecedent(self, pron: Token, person: bool) -> ResolvedActor | None:
-        """A pronoun refers to the subject of a governing clause, else (he/she) the story's last person.
+    def _governing_subjects(self, pron: Token) -> Iterator[list[ResolvedActor]]:
+        """The actors of each subject above a pronoun, nearest clause first.
 
         An object pronoun never refers to the subject of its own clause ("Israeli tanks fired at them":
-        not the tanks), so that clause's subject is passed over."""
+        not the tanks); it may mean only the speaker of its clause ("Iran said the US attacked it")."""
         own = _own_clause(pron)
         node = pron
         while node.head.i != node.i:
             node = node.head
             if own is not None and not (own.dep_ == "ccomp" and node.i == own.head.i
                                         and node.lemma_.lower() in SPEECH_VERBS):
-                continue  # an object pronoun: only the speaker of its clause ("Iran said the US attacked it")
+                continue
             for child in kids(node):
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < pron.i and child.pos_ != "PRON":
-                    found = [a for a in self.resolve(child) if a.person or not person]
-                    if len(found) == 1:
-                        return found[0]
+                    yield self.resolve(child)
+
+    def _plural_antecedent(self, pron: Token) -> list[ResolvedActor]:
+        """'they' for a compound subject of a governing clause: every actor it names."""
+        for found in self._governing_subjects(pron):
+            if len(found) > 1:
+                return [replace(a, why=f"'{pron.text}' -> {a.text!r}; " + a.why) for a in found]
+            if found:
+                return []
+        return []
+
+    def _antecedent(self, pron: Token, person: bool) -> ResolvedActor | None:
+        """A pronoun refers to the subject of a governing clause, else (he/she) the story's last person."""
+        for found in self._governing_subjects(pron):
+            found = [a for a in found if a.person or not person]
+            if len(found) == 1:
+                return found[0]
         if person and self.memory.last_person is not None:
             last = self.memory.last_person
             return ResolvedActor(last.code, last.entity, last.role, pron.i, pron.i + 1, pron.text, pron.idx,

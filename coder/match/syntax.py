@@ -112,6 +112,11 @@ def _preposition_objects(token: Token, prep: str) -> list[Token]:
     return found
 
 
+def to_infinitive(token: Token) -> bool:
+    """A verb with infinitival 'to' ("a plan TO attack", "in order TO ensure")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(token))
+
+
 def complements(token: Token) -> list[Token]:
     """Open and clausal complements (any POS: the model tags subjunctives as nouns: 'that he resign')."""
     return [c for c in kids(token) if c.dep_ in ("xcomp", "ccomp")]
