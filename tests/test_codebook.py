@@ -59,6 +59,17 @@ patterns:
     assert any("verbs.yaml:5: pattern meet: unknown key 'targt'" in m for m in msgs), msgs
 
 
+def test_misspelt_key_in_a_rules_block_is_an_error(tmp_path):
+    msgs = broken(tmp_path, "rules.yaml", """
+negation:
+  words: [not]
+places:
+  roots: ["19"]
+  prep: [in]
+""")
+    assert any("rules.yaml:5: places: unknown key 'prep'" in m for m in msgs), msgs
+
+
 def test_pattern_code_not_in_taxonomy(tmp_path):
     msgs = broken(tmp_path, "verbs.yaml", """
 patterns:

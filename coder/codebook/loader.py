@@ -605,6 +605,16 @@ def _modality(r: _Reader, path: Path, data: LineDict, key: str, events: dict[str
     )
 
 
+# the keys of the rule blocks that hold word lists (modality blocks and `claims` are checked where they are read)
+LIST_BLOCK_KEYS = {
+    "negation": {"words", "denial_verbs"},
+    "hedges": {"modals", "verbs", "conditionals"},
+    "discourse": {"both_parties", "side_words", "person_pronouns", "group_pronouns"},
+    "unasserted": {"verbs", "reasons"},
+    "observers": {"verbs"},
+    "places": {"roots", "preps", "in_object"},
+    "stand_ins": {"words"},
+}
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins"}
 
@@ -619,6 +629,9 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         r.error(path, 1, path.name, "rules must be a mapping")
         return Rules()
     _unknown_keys(r, path, data, RULE_KEYS, "rules")
+    for block, allowed in LIST_BLOCK_KEYS.items():  # a misspelt key would otherwise be ignored silently
+        if isinstance(data.get(block), LineDict):
+            _unknown_keys(r, path, data[block], allowed, block)
 
     def get(block: str, key: str) -> list[str]:
         sub = data.get(block)
