@@ -612,11 +612,12 @@ LIST_BLOCK_KEYS = {
     "discourse": {"both_parties", "side_words", "person_pronouns", "group_pronouns"},
     "unasserted": {"verbs", "reasons"},
     "observers": {"verbs"},
-    "places": {"roots", "preps", "in_object"},
+    "places": {"roots", "preps", "in_object", "sources"},
     "stand_ins": {"words"},
+    "purposes": {"roots", "aims", "subcode_digits"},
 }
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
-             "observers", "obligation", "attempt", "places", "stand_ins"}
+             "observers", "obligation", "attempt", "places", "stand_ins", "purposes"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -655,12 +656,14 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
                 r.error(path, claims.line_of(key), f"claims {key}", f"{code!r} is not a quoted code of the taxonomy")
             else:
                 claim_codes[key] = code or ""
-    place_roots = get("places", "roots")
-    place_object_codes = get("places", "in_object")
-    for key, codes in (("roots", place_roots), ("in_object", place_object_codes)):
+    codes_in = {("places", "roots"): get("places", "roots"), ("places", "in_object"): get("places", "in_object"),
+                ("places", "sources"): get("places", "sources"),
+                ("purposes", "roots"): get("purposes", "roots"), ("purposes", "aims"): get("purposes", "aims")}
+    for (block, key), codes in codes_in.items():
         for root in codes:
             if root not in events:
-                r.error(path, data["places"].line_of(key), f"places {key}", f"{root!r} is not a quoted code of the taxonomy")
+                r.error(path, data[block].line_of(key), f"{block} {key}", f"{root!r} is not a quoted code of the taxonomy")
+    purpose_digits = _digit_map(r, path, data.get("purposes"), events)
     return Rules(
         claim_verbs=get("claims", "verbs"),
         claim_own=claim_codes.get("own_action", ""),
@@ -683,11 +686,35 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         person_pronouns=get("discourse", "person_pronouns"),
         group_pronouns=get("discourse", "group_pronouns"),
         mutual_roots=[str(x) for x in (data.get("mutual_roots") or [])],
-        place_roots=place_roots,
+        place_roots=codes_in["places", "roots"],
         place_preps=get("places", "preps"),
-        place_object_codes=place_object_codes,
+        place_object_codes=codes_in["places", "in_object"],
+        place_source_roots=codes_in["places", "sources"],
         stand_ins=get("stand_ins", "words"),
+        purpose_roots=codes_in["purposes", "roots"],
+        purpose_aims=codes_in["purposes", "aims"],
+        purpose_digits=purpose_digits,
     )
+
+
+def _digit_map(r: _Reader, path: Path, block: object, events: dict[str, EventType]) -> dict[str, str]:
+    """`purposes: subcode_digits`: aim code -> the digit it adds to a protest code ("1041": "1")."""
+    if not isinstance(block, LineDict) or block.get("subcode_digits") is None:
+        return {}
+    digits = block["subcode_digits"]
+    line = block.line_of("subcode_digits")
+    if not isinstance(digits, LineDict):
+        r.error(path, line, "purposes subcode_digits", "must be a mapping of quoted codes to one digit")
+        return {}
+    out = {}
+    for code, digit in digits.items():
+        if not _is_code(code) or code not in events:
+            r.error(path, digits.line_of(code), "purposes subcode_digits", f"{code!r} is not a quoted code of the taxonomy")
+        elif not (isinstance(digit, str) and len(digit) == 1 and digit.isdigit()):
+            r.error(path, digits.line_of(code), f"purposes subcode_digits {code}", f"{digit!r} is not one quoted digit")
+        else:
+            out[code] = digit
+    return out
 
 
 def _load_discards(r: _Reader, paths: list[Path]) -> list[Discard]:

@@ -75,7 +75,11 @@ class StoryCoder:
         self.place_roots = tuple(book.rules.place_roots)
         self.place_preps = frozenset(book.rules.place_preps)
         self.object_place_codes = tuple(book.rules.place_object_codes)
+        self.place_source_roots = tuple(book.rules.place_source_roots)
         self.stand_ins = frozenset(book.rules.stand_ins)
+        self.purpose_roots = tuple(book.rules.purpose_roots)
+        self.purpose_aims = tuple(book.rules.purpose_aims)
+        self.purpose_digits = dict(book.rules.purpose_digits)
         # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
         # the act demanded or rejected
         self.refinable = {rule.mapping["0"]: rule for rule in (book.rules.obligation, book.rules.refusal)
@@ -129,6 +133,7 @@ class StoryCoder:
         coded: set[int] = set()
         event_sources: set[int] = set()  # event nouns that stood for a coded verb's source ("Israeli airstrikes killed")
         settled: set[int] = set()  # verbs coded, or vetoed (negated, hedged, claimed...): their nouns too
+        purposes: set[int] = set()  # purpose clauses folded into a protest ("rallied, demanding that X resign")
         for trigger, others in sorted(triggers, key=lambda t: t[0].pattern.trigger_kind != "verb"):  # verbs first
             token = trigger.token
             if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in settled and not (
@@ -138,7 +143,7 @@ class StoryCoder:
                 outcome, made = Outcome("noun is an argument of a coded or vetoed verb: the verb decides"), []
             else:
                 for candidate in chain([trigger], islice(others, 3)):  # the most specific that finds its actors
-                    outcome, made = self._code_trigger(candidate, resolver, memory, event_sources)
+                    outcome, made = self._code_trigger(candidate, resolver, memory, event_sources, purposes)
                     trigger = candidate
                     if made or outcome.veto:
                         break
@@ -158,7 +163,7 @@ class StoryCoder:
         for d in drafts:
             if d.code[:2] in VIOLENT_ROOTS:
                 violent.setdefault(d.trigger.token.i, []).append(d)
-        drafts = [d for d in drafts if not _consequence_of(d, violent)]
+        drafts = [d for d in drafts if not _consequence_of(d, violent) and d.trigger.token.i not in purposes]
         if trace is not None:
             for token in sent:
                 for actor in resolver.resolved_at(token.i):
@@ -166,9 +171,14 @@ class StoryCoder:
         return drafts
 
     def _code_trigger(self, trigger: Trigger, resolver: PhraseResolver, memory: StoryMemory,
-                      event_sources: set[int]) -> tuple[Outcome, list[_Draft]]:
+                      event_sources: set[int], purposes: set[int] | None = None,
+                      as_purpose: bool = False) -> tuple[Outcome, list[_Draft]]:
+        """Events of one trigger. `purposes` collects the purpose clauses a protest takes its target from;
+        `as_purpose` codes such a clause as a fact (its "to" or participle governs nothing)."""
         token, pattern = trigger.token, trigger.pattern
         rules = self.rules
+        if as_purpose:
+            return self._code_action(trigger, resolver, memory, event_sources, purposes, token, None, None)
         if pattern.trigger_kind == "verb" and is_fronted_participle(token):
             return Outcome("participle modifying the speaker ('visiting X said'): not an event", veto=True), []
         if pattern.trigger_kind == "verb" and token.dep_ in ("amod", "compound"):
@@ -197,6 +207,14 @@ class StoryCoder:
             modality = rules.modality(head) if pattern.trigger_kind == "verb" else rules.noun_modality(token)
         if modality is False:
             return Outcome("governed by a negated, hedged or non-factual verb: not coded", veto=True), []
+        return self._code_action(trigger, resolver, memory, event_sources, purposes, head, modality, refusal)
+
+    def _code_action(self, trigger: Trigger, resolver: PhraseResolver, memory: StoryMemory, event_sources: set[int],
+                     purposes: set[int] | None, head: Token, modality: Modality | None,
+                     refusal: Modality | None) -> tuple[Outcome, list[_Draft]]:
+        """Code, actors and pairs of a trigger that no rule vetoed, under its modality."""
+        token, pattern = trigger.token, trigger.pattern
+        rules = self.rules
         code = pattern.code
         mod_name = ""
         if isinstance(modality, Modality):
@@ -246,6 +264,14 @@ class StoryCoder:
             sources = [a for o in preposition_objects(token, "from") for a in resolver.resolve(o) if a.is_place]
         if kind == "verb" and not sources and passive and src_slot == "subject":
             return Outcome("agentless passive: no source"), []
+        if purposes is not None and code.startswith(self.purpose_roots) and tgt_slot != "none" and not any(
+                t.entity and not t.is_place for t in targets):
+            aims = self._aims(token, kind, resolver, memory, event_sources)
+            if aims:
+                # "went on hunger strike to demand the resignation of X": against X, for a change in leadership
+                targets = list({d.target.code: d.target for d in aims}.values())
+                code = self._aimed(code, aims[0].code)
+                purposes.update(d.trigger.token.i for d in aims)
         in_object = code.startswith(self.object_place_codes) and bool(target_heads)
         if (code.startswith(self.place_roots) or in_object) and tgt_slot != "none" and (
                 not targets or any(not t.entity for t in targets)) and not any(
@@ -255,6 +281,10 @@ class StoryCoder:
                 # an attack or protest naming no party is against the place; a target of unknown country
                 # (civilians, police) is the place's
                 targets = [self._placed(t, place) for t in targets] if targets else [place]
+        if code.startswith(self.place_source_roots) and any(not s.entity for s in sources):
+            place = self._place(token, kind, resolver)
+            if place is not None:  # "opposition supporters rallied in Harare": Zimbabwe's opposition
+                sources = [self._placed(s, place) for s in sources]
         speaker = ""
         say = rules.speaker_verb(token)
         if say is not None:
@@ -295,6 +325,33 @@ class StoryCoder:
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
             memory.note_pair(sources[0], sources[1])
         return Outcome(f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else "")), drafts
+
+    def _aims(self, token: Token, kind: str, resolver: PhraseResolver, memory: StoryMemory,
+              event_sources: set[int]) -> list[_Draft]:
+        """What a protest is for ("to demand the resignation of X", "demanding that X step down"): the events of
+        its purpose clause, coded as facts (rules.yaml `purposes`); the clause hangs on the protest verb or on
+        the verb whose object the protest noun is ("staged a sit-in to demand")."""
+        holders = [token]
+        governor = object_governor(token) if kind == "noun" else None
+        if governor is not None:
+            holders.append(governor)
+        words = {t.lower_ for t in token.sent}
+        for holder in holders:
+            for clause in kids(holder):
+                if clause.dep_ not in ("advcl", "xcomp", "acl") or not (to_infinitive(clause) or clause.tag_ == "VBG"):
+                    continue
+                for candidate in islice(self.verbs.matches(clause, words), 4):
+                    if candidate.pattern.code.startswith(self.purpose_aims):
+                        _, made = self._code_trigger(candidate, resolver, memory, event_sources, as_purpose=True)
+                        if made:
+                            return made
+        return []
+
+    def _aimed(self, code: str, aim: str) -> str:
+        """A protest's sub-code from what it demands: a demonstration (141) for a change in leadership (1041)
+        is 1411."""
+        digit = self.purpose_digits.get(aim, "")
+        return code + digit if digit and len(code) == 3 and code + digit in self.book.events else code
 
     def _claim(self, trigger: Trigger, claim: Token, resolver: PhraseResolver) -> tuple[Outcome, list[_Draft]]:
         """'X claimed it attacked Y' -> X Y claim of responsibility; 'X claimed Z attacked Y' -> X Z accusation."""

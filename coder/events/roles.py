@@ -70,8 +70,8 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
         return token.head
     if dep in ("relcl", "acl") and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
         return token.head
-    if dep == "advcl" and token.tag_ in ("VBG", "VBN"):
-        return effective_subject(token.head, depth + 1)
+    if dep == "advcl" and (token.tag_ in ("VBG", "VBN") or to_infinitive(token)):
+        return effective_subject(token.head, depth + 1)  # "marched to protest": the marchers protest
     if dep == "pcomp" and token.head.head.pos_ in ("VERB", "AUX"):
         verb = token.head.head
         obj = child(verb, "dobj")
