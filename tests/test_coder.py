@@ -90,6 +90,13 @@ def test_place_is_target_of_an_attack_or_protest_naming_no_party(code):
     assert "SYRMIL SYR 190" not in code("Syrian troops killed one soldier and wounded another in Aleppo.")
 
 
+def test_agentless_arrest_is_by_the_place_it_happens_in(code):
+    # rules.yaml places: authorities -- only the state arrests; anybody may kidnap
+    assert code("Two French journalists were detained in Iran.") == {"IRN FRAMED 173"}
+    assert code("Two French journalists were kidnapped in Iraq.") == set()
+    assert code("Two French journalists were detained.") == set()
+
+
 def test_protest_takes_its_target_from_its_purpose(code):
     # rules.yaml purposes: a protest naming no party is against whom its purpose clause names; what it demands
     # gives the sub-code, and the purpose is not coded apart

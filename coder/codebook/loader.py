@@ -612,7 +612,7 @@ LIST_BLOCK_KEYS = {
     "discourse": {"both_parties", "side_words", "person_pronouns", "group_pronouns"},
     "unasserted": {"verbs", "reasons"},
     "observers": {"verbs"},
-    "places": {"roots", "preps", "in_object", "sources"},
+    "places": {"roots", "preps", "in_object", "sources", "authorities"},
     "stand_ins": {"words"},
     "purposes": {"roots", "aims", "subcode_digits"},
 }
@@ -658,6 +658,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
                 claim_codes[key] = code or ""
     codes_in = {("places", "roots"): get("places", "roots"), ("places", "in_object"): get("places", "in_object"),
                 ("places", "sources"): get("places", "sources"),
+                ("places", "authorities"): get("places", "authorities"),
                 ("purposes", "roots"): get("purposes", "roots"), ("purposes", "aims"): get("purposes", "aims")}
     for (block, key), codes in codes_in.items():
         for root in codes:
@@ -690,6 +691,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         place_preps=get("places", "preps"),
         place_object_codes=codes_in["places", "in_object"],
         place_source_roots=codes_in["places", "sources"],
+        place_authority_roots=codes_in["places", "authorities"],
         stand_ins=get("stand_ins", "words"),
         purpose_roots=codes_in["purposes", "roots"],
         purpose_aims=codes_in["purposes", "aims"],

@@ -76,6 +76,7 @@ class StoryCoder:
         self.place_preps = frozenset(book.rules.place_preps)
         self.object_place_codes = tuple(book.rules.place_object_codes)
         self.place_source_roots = tuple(book.rules.place_source_roots)
+        self.place_authority_roots = tuple(book.rules.place_authority_roots)
         self.stand_ins = frozenset(book.rules.stand_ins)
         self.purpose_roots = tuple(book.rules.purpose_roots)
         self.purpose_aims = tuple(book.rules.purpose_aims)
@@ -262,6 +263,11 @@ class StoryCoder:
         if kind == "verb" and not sources and passive and src_slot == "subject" and code.startswith(self.place_roots):
             # "a mortar bomb was fired at Israel from the Gaza Strip": fired from a place, by that place
             sources = [a for o in preposition_objects(token, "from") for a in resolver.resolve(o) if a.is_place]
+        if kind == "verb" and not sources and passive and src_slot == "subject" and \
+                code.startswith(self.place_authority_roots):
+            # "a Canadian missionary was arrested in Lebanon": by the authorities of the place
+            place = self._place(token, kind, resolver)
+            sources = [place] if place is not None else []
         if kind == "verb" and not sources and passive and src_slot == "subject":
             return Outcome("agentless passive: no source"), []
         if purposes is not None and code.startswith(self.purpose_roots) and tgt_slot != "none" and not any(
