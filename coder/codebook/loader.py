@@ -617,7 +617,8 @@ LIST_BLOCK_KEYS = {
     "purposes": {"roots", "aims", "subcode_digits"},
 }
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
-             "observers", "obligation", "attempt", "places", "stand_ins", "purposes"}
+             "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
+             "appeal_to_target"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -681,6 +682,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         threat=_modality(r, path, data, "threat", events),
         refusal=_modality(r, path, data, "refusal", events),
         obligation=_modality(r, path, data, "obligation", events),
+        appeal=_modality(r, path, data, "appeal", events),
+        appeal_to_target=_modality(r, path, data, "appeal_to_target", events),
         attempt=_modality(r, path, data, "attempt", events),
         both_parties=get("discourse", "both_parties"),
         side_words=get("discourse", "side_words"),

@@ -230,6 +230,8 @@ class Rules:
     threat: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     refusal: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     obligation: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
+    appeal: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
+    appeal_to_target: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     attempt: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     both_parties: list[str] = field(default_factory=list)
     side_words: list[str] = field(default_factory=list)

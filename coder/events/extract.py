@@ -78,6 +78,7 @@ class StoryCoder:
         self.place_source_roots = tuple(book.rules.place_source_roots)
         self.place_authority_roots = tuple(book.rules.place_authority_roots)
         self.stand_ins = frozenset(book.rules.stand_ins)
+        self.appeal_verbs = frozenset(book.rules.appeal.verbs)
         self.purpose_roots = tuple(book.rules.purpose_roots)
         self.purpose_aims = tuple(book.rules.purpose_aims)
         self.purpose_digits = dict(book.rules.purpose_digits)
@@ -199,6 +200,9 @@ class StoryCoder:
         claim = rules.claimed_by(head)
         if claim is not None:
             return self._claim(trigger, claim, resolver)
+        appealed = _appealed_for(token, self.appeal_verbs) if pattern.trigger_kind == "noun" else None
+        if appealed is not None:
+            return self._appeal(trigger, appealed, resolver)
         claimed = rules.unasserted_by(head)
         if claimed is not None:
             return Outcome(f"only claimed under '{claimed.text}': not coded", veto=True), []
@@ -398,6 +402,30 @@ class StoryCoder:
                 return mapped
         return code
 
+    def _appeal(self, trigger: Trigger, verb: Token, resolver: PhraseResolver) -> tuple[Outcome, list[_Draft]]:
+        """'X called for the resignation of President Bashir' -> X appeals to SDNGOV (0241): the act's doer is
+        the appeal's target and rules.yaml `appeal` gives the code; an act naming no doer is an appeal to its
+        target only for the acts `appeal_to_target` maps ('called for talks with Iran' 026, 'called for
+        sanctions against Nigeria' 113, rallying opposition)."""
+        book = self.book.rules
+        token, pattern = trigger.token, trigger.pattern
+        if self.rules.negated(verb) or self.rules.hedged(verb) or self.rules.modality(verb) is False:
+            return Outcome(f"appeal under '{verb.text}' negated or hedged: not coded", veto=True), []
+        subject = effective_subject(verb)
+        callers = self._actors([subject], resolver) if subject is not None else []
+        doers = self._actors(slot_tokens(token, pattern.source, "noun", False, resolver.is_actor_word,
+                                         frozenset({verb.lemma_.lower()})), resolver, trigger=token)
+        code = book.appeal.map_code(pattern.code) if doers else None
+        targets = doers
+        if code is None:
+            code = book.appeal_to_target.map_code(pattern.code)
+            targets = self._actors(slot_tokens(token, pattern.target, "noun", False, resolver.is_actor_word),
+                                   resolver, loose=True) if code else []
+        drafts = [_Draft(s, t, code, trigger, "appeal", "") for s in callers for t in targets
+                  if code and not _same_actor(s, t)]
+        return Outcome(f"appealed for under '{verb.text}': coded {len(drafts)} event(s)" if drafts
+                       else f"appealed for under '{verb.text}': no caller, or no mapping or party", veto=True), drafts
+
     def _demand(self, trigger: Trigger, say: Token, resolver: PhraseResolver) -> tuple[Outcome, list[_Draft]]:
         """'X said Y must ACT' -> X demands of Y: the demand code rules.yaml maps the action to."""
         token, pattern = trigger.token, trigger.pattern
@@ -478,6 +506,18 @@ def object_attachments(objects: list[Token]) -> list[Token]:
             for prep in OBJECT_PREPS:
                 found.extend(preposition_objects(holder, prep))
     return found
+
+
+def _appealed_for(noun: Token, appeal_verbs: frozenset[str]) -> Token | None:
+    """The verb that appeals for the act a noun names: "called / pressed / appealed FOR the release",
+    "urged the release"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    elif noun.dep_ == "dobj" and noun.head.lemma_.lower() == "urge":
+        verb = noun.head
+    else:
+        return None
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in appeal_verbs else None
 
 
 def complement_subjects(verb: Token) -> list[Token]:
