@@ -34,6 +34,13 @@ def test_people_nouns_take_their_modifier_actor(code):
     assert "---MIL UKR 032" not in code("NATO leaders pledged more military support for Ukraine.")
 
 
+def test_collective_and_craft_nouns_are_their_modifiers_actor(code):
+    assert code("A Damascus-based Palestinian guerrilla group attacked Israel.") == {"PSEREB ISR 190"}
+    assert code("The al-Qaeda terror network attacked Israel.") == {"IMGMUSALQ ISR 190"}
+    assert code("U.N. helicopters evacuated Bosnian civilians.") == {"IGOUNO BIHCVL 073"}
+    assert code("The Russian economy hurt Ukraine.") == set()  # a thing stays no actor
+
+
 def test_spokesman_for_speaks_for_that_actor(code):
     assert code("A spokesman for the Taliban claimed responsibility for the attack in Kandahar.", "2015-01-01") == {
         "AFGREB AFG 015"}

@@ -35,11 +35,14 @@ PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundr
               "band", "batch", "wave", "squad", "column", "detachment", "faction", "wing", "bloc"}
 
 SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator"}
-# people and military craft nouns without a role of their own: "NATO leaders", "UN experts", "Russian aircraft",
-# "Russian missiles" are their modifier's actor
+# people, craft and collective nouns without a role of their own: "NATO leaders", "UN experts", "Russian aircraft",
+# "Russian missiles", "a Palestinian guerrilla group" are their modifiers' actor
 PEOPLE = {"leader", "member", "representative", "delegate", "negotiator", "expert", "observer", "monitor",
           "inspector", "investigator", "mediator", "chief", "head", "counterpart", "partner", "ally",
-          "aircraft", "submarine", "frigate", "destroyer", "missile", "rocket"}
+          "aircraft", "submarine", "frigate", "destroyer", "missile", "rocket", "helicopter",
+          # collectives named by their modifiers: "a Palestinian guerrilla group", "the al-Qaeda terror network"
+          "group", "movement", "organization", "organisation", "network", "faction", "wing", "cell", "outfit",
+          "offshoot", "affiliate"}
 
 
 @dataclass(frozen=True)
