@@ -134,6 +134,14 @@ def test_target_noun_stands_in_for_its_of_phrase(code):
     assert code("Syrian warplanes pounded the enclave of Eastern Ghouta.") == {"SYRMIL SYR 190"}
     assert code("Iraqi civilians protested the presence of American troops.") == {"IRQCVL USAMIL 140"}
     assert code("The United States condemned the seizure of a Japanese tanker.") == set()
+    # failing an of-phrase, the country its in-phrase names
+    assert code("The Yemeni army launched an attack against a military base in Saudi Arabia's Jizan region.") == {
+        "YEMMIL SAU 190"}
+
+
+def test_role_word_on_an_event_noun_does_not_hide_who_launched_it(code):
+    # "missile" is a role word (MIL) of no country: the subject of "launched" is the attacker
+    assert code("Yemeni forces launched a missile attack against Saudi Arabia.") == {"YEMMIL SAU 195"}
 
 
 def test_criticised_act_names_its_doer_as_target(code):

@@ -247,6 +247,13 @@ class StoryCoder:
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
                     if sources:
                         event_sources.add(head.i)
+        if kind == "noun" and sources and not any(s.entity for s in sources) and token.dep_ == "dobj":
+            # "the Yemeni army launched a missile attack": a role word on the noun ("missile") names no one, the
+            # subject of the verb that launched it does
+            subject = effective_subject(token.head)
+            launchers = self._actors([subject], resolver) if subject is not None else []
+            if any(a.entity for a in launchers) and token.head.lemma_.lower() not in rules.observers:
+                sources = launchers
         target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word)
         # a host or visitor meets people, never "Russia's withdrawal": no owner stands for the object
         targets = self._actors(target_heads, resolver, loose=not pattern.reverse)
@@ -468,6 +475,10 @@ class StoryCoder:
                 # actor stands for the one its of-phrase names (rules.yaml stand_ins)
                 found = [a for prep in ("of", "for") for o in preposition_objects(tok, prep)
                          for a in resolver.resolve(o, loose)]
+                # ... or the country its in-phrase names: "a military base in Saudi Arabia's Jizan region"
+                found = found or [a for o in preposition_objects(tok, "in")
+                                  for h in [o, *(c for c in kids(o) if c.dep_ == "poss")]
+                                  for a in resolver.resolve(h) if a.is_place]
             for actor in found:
                 if all(actor.code != o.code for o in out):
                     out.append(actor)
