@@ -360,9 +360,15 @@ def test_reported_must_is_a_demand_of_the_speaker(coder_api):
 
 
 def test_bare_rejection_takes_the_sub_code_of_the_rejected_act(code):
-    # 12.reject gives 120; the offer's own act (hosting a summit: 04) maps through the refusal map to 125
-    assert code("The Palestinian president rejected an American offer to host a summit.") == {"PSEGOV USA 125"}
+    # 12.reject gives 120; the offer's own act (holding talks: 04) maps through the refusal map to 125
+    assert code("The Palestinian president rejected an American offer to hold talks.") == {"PSEGOV USA 125"}
     assert code("Russia rejected the American proposal.") == {"RUS USA 120"}
+
+
+def test_appeal_takes_a_sub_code_below_its_own_from_the_act(code):
+    # rules.yaml appeal map ("0" is the bare appeal): 025 (appeal to yield) + lifting sanctions (085) -> 0254
+    assert code("France asked Russia to lift its sanctions on French cheese.") == {"FRA RUS 0254"}
+    assert code("Germany urged Iran to release the detained journalists.") == {"DEU IRN 0253"}
 
 
 def test_possessive_pronoun_names_the_source_of_a_nominal_event(code):

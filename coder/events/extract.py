@@ -84,8 +84,10 @@ class StoryCoder:
         self.purpose_digits = dict(book.rules.purpose_digits)
         # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
         # the act demanded or rejected
-        self.refinable = {rule.mapping["0"]: rule for rule in (book.rules.obligation, book.rules.refusal)
-                          if "0" in rule.mapping}
+        # a demand, rejection or appeal takes its sub-code from the act inside it, by the rule whose bare code
+        # ("0" key) is in its root: "appealed to the UN to end its embargo" (020 -> 0254)
+        self.refinable = {rule.mapping["0"][:2]: rule for rule in (book.rules.obligation, book.rules.refusal,
+                                                                   book.rules.appeal) if "0" in rule.mapping}
 
     def code(self, doc: Doc, day: dt.date | None, story_id: str, trace: Trace | None = None,
              vetoes: frozenset[int] = frozenset()) -> list[Event]:
@@ -229,7 +231,7 @@ class StoryCoder:
             if modality.kind == "intent" and code[:2] == "03":
                 mapped = code
             code, mod_name = mapped, modality.kind
-        elif code in self.refinable:
+        elif code[:2] in self.refinable and len(code) < 4:
             code = self._refined(trigger, code)
         if rules.attempted(head):  # "tried to assassinate" (185), not the assassination (186)
             code = self.book.rules.attempt.map_code(code) or code
@@ -394,7 +396,11 @@ class StoryCoder:
 
     def _refined(self, trigger: Trigger, code: str) -> str:
         """'demanded that Hamas renounce violence' (1056), 'rejected a proposal for a ceasefire' (1246): the
-        act inside the demand or the rejected proposal, mapped by rules.yaml, names the sub-code."""
+        act inside the demand or the rejected proposal, mapped by rules.yaml, names the sub-code -- any code of
+        the root for a bare 100, 120 or 020, a code below it for a more specific one ('urged Russia to lift its
+        sanctions': 025 -> 0254)."""
+        rule = self.refinable[code[:2]]
+        bare = code == rule.mapping["0"]
         token = trigger.token
         holder = direct_object(token) if trigger.pattern.trigger_kind == "verb" else token
         inner = complements(token) if trigger.pattern.trigger_kind == "verb" else []
@@ -404,8 +410,8 @@ class StoryCoder:
             found = self.verbs.match(act)
             if found is None or found.pattern.code[:2] == code[:2]:
                 continue
-            mapped = self.refinable[code].map_code(found.pattern.code)
-            if mapped is not None and mapped[:2] == code[:2]:
+            mapped = rule.map_code(found.pattern.code)
+            if mapped is not None and mapped != code and (mapped[:2] == code[:2] if bare else mapped.startswith(code)):
                 return mapped
         return code
 
@@ -423,6 +429,8 @@ class StoryCoder:
         doers = self._actors(slot_tokens(token, pattern.source, "noun", False, resolver.is_actor_word,
                                          frozenset({verb.lemma_.lower()})), resolver, trigger=token)
         code = book.appeal.map_code(pattern.code) if doers else None
+        if code == book.appeal.mapping.get("0"):
+            code = None  # an act with no appeal code of its own: "called for Israel's destruction"
         targets = doers
         if code is None:
             code = book.appeal_to_target.map_code(pattern.code)
