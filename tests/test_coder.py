@@ -48,6 +48,8 @@ def test_spokesman_for_speaks_for_that_actor(code):
 
 def test_igo_actor(code):
     assert "IGOUNO IRN 111" in code("The United Nations condemned Iran.")
+    # a role word restating what the organisation is adds nothing ("the UN peacekeeping mission")
+    assert code("The UN peacekeeping mission condemned Iran.") == {"IGOUNO IRN 111"}
 
 
 def test_unknown_actor_is_not_invented(code):

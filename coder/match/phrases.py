@@ -312,7 +312,8 @@ class PhraseResolver:
             why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})"
             if dated is not None:
                 why += f"; dated code {dated.code} valid {dated.valid.start or '...'}..{dated.valid.end or '...'}"
-            if role and not entity_code.endswith(role) and takes_role(actor.kind, entity_code, actor.entity):
+            if role and not entity_code.endswith(role) and not entity_code.startswith(role) and \
+                    takes_role(actor.kind, entity_code, actor.entity):  # "the UN peacekeeping mission" stays IGOUNO
                 why += f"; role word -> {role}"
                 code = entity_code + role
             else:
