@@ -116,6 +116,11 @@ def test_agentless_arrest_is_by_the_place_it_happens_in(code):
     assert code("Two French journalists were detained.") == set()
 
 
+def test_an_act_ended_in_the_passive_is_not_coded_as_happening(code):
+    assert code("UN sanctions against Iran were lifted in January.") == set()
+    assert code("Israeli airstrikes on Gaza were condemned.") == {"ISR PSEGZA 195"}  # only ending undoes
+
+
 def test_protest_takes_its_target_from_its_purpose(code):
     # rules.yaml purposes: a protest naming no party is against whom its purpose clause names; what it demands
     # gives the sub-code, and the purpose is not coded apart

@@ -138,9 +138,13 @@ class StoryCoder:
         event_sources: set[int] = set()  # event nouns that stood for a coded verb's source ("Israeli airstrikes killed")
         settled: set[int] = set()  # verbs coded, or vetoed (negated, hedged, claimed...): their nouns too
         purposes: set[int] = set()  # purpose clauses folded into a protest ("rallied, demanding that X resign")
+        undone: set[int] = set()  # passive verbs that end their subject ("sanctions were lifted")
         for trigger, others in sorted(triggers, key=lambda t: t[0].pattern.trigger_kind != "verb"):  # verbs first
             token = trigger.token
-            if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in settled and not (
+            if trigger.pattern.trigger_kind == "noun" and token.dep_ == "nsubjpass" and token.head.i in undone:
+                # "UN sanctions against Iran were lifted": the sanctions are ended, not imposed
+                outcome, made = Outcome("subject of a passive act that ends it ('were lifted'): not coded"), []
+            elif trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in settled and not (
                     token.dep_ == "nsubj" and token.head.i in coded and token.i not in event_sources):
                 # an event noun that is the subject of a coded verb is its own event ("Modi's visit to Washington
                 # strengthened ties") unless it stood for the verb's source ("Israeli airstrikes killed 20")
@@ -155,6 +159,8 @@ class StoryCoder:
                 coded.add(token.i)
             if made or outcome.veto:
                 settled.add(token.i)
+            if trigger.pattern.code.startswith(UNDOING_ROOTS) and is_passive(token):
+                undone.add(token.i)
             drafts.extend(made)
             if trace is not None:
                 trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome.text))
@@ -571,6 +577,7 @@ def _complement_chain(verb: Token, with_object: bool = False) -> list[Token]:
 
 
 VIOLENT_ROOTS = {"18", "19", "20"}
+UNDOING_ROOTS = ("08",)  # yielding ends what its object names: lifted sanctions, an eased blockade
 
 
 def _consequence_of(draft: _Draft, violent: dict[int, list["_Draft"]]) -> bool:
