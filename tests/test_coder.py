@@ -116,6 +116,13 @@ def test_agentless_arrest_is_by_the_place_it_happens_in(code):
     assert code("Two French journalists were detained.") == set()
 
 
+def test_troops_and_civilians_arriving_make_no_visit(code):
+    # rules.yaml visits: not_roles
+    assert code("Hundreds of British troops have arrived in Mali.") == set()
+    assert code("Dozens of Syrian refugees arrived in Turkey.") == set()
+    assert code("The British foreign secretary arrived in Mali.") == {"GBRGOV MLI 042", "MLI GBRGOV 043"}
+
+
 def test_an_act_ended_in_the_passive_is_not_coded_as_happening(code):
     assert code("UN sanctions against Iran were lifted in January.") == set()
     assert code("Israeli airstrikes on Gaza were condemned.") == {"ISR PSEGZA 195"}  # only ending undoes

@@ -615,10 +615,11 @@ LIST_BLOCK_KEYS = {
     "places": {"roots", "preps", "in_object", "sources", "authorities"},
     "stand_ins": {"words"},
     "purposes": {"roots", "aims", "subcode_digits"},
+    "visits": {"codes", "not_roles"},
 }
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
-             "appeal_to_target"}
+             "appeal_to_target", "visits"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -660,7 +661,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
     codes_in = {("places", "roots"): get("places", "roots"), ("places", "in_object"): get("places", "in_object"),
                 ("places", "sources"): get("places", "sources"),
                 ("places", "authorities"): get("places", "authorities"),
-                ("purposes", "roots"): get("purposes", "roots"), ("purposes", "aims"): get("purposes", "aims")}
+                ("purposes", "roots"): get("purposes", "roots"), ("purposes", "aims"): get("purposes", "aims"),
+                ("visits", "codes"): get("visits", "codes")}
     for (block, key), codes in codes_in.items():
         for root in codes:
             if root not in events:
@@ -696,6 +698,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         place_source_roots=codes_in["places", "sources"],
         place_authority_roots=codes_in["places", "authorities"],
         stand_ins=get("stand_ins", "words"),
+        visit_codes=codes_in["visits", "codes"],
+        non_visitor_roles=[w.upper() for w in get("visits", "not_roles")],
         purpose_roots=codes_in["purposes", "roots"],
         purpose_aims=codes_in["purposes", "aims"],
         purpose_digits=purpose_digits,

@@ -247,6 +247,8 @@ class Rules:
     place_source_roots: list[str] = field(default_factory=list)
     place_authority_roots: list[str] = field(default_factory=list)
     stand_ins: list[str] = field(default_factory=list)
+    visit_codes: list[str] = field(default_factory=list)
+    non_visitor_roles: list[str] = field(default_factory=list)
     purpose_roots: list[str] = field(default_factory=list)
     purpose_aims: list[str] = field(default_factory=list)
     purpose_digits: dict[str, str] = field(default_factory=dict)

@@ -80,6 +80,9 @@ class StoryCoder:
         self.stand_ins = frozenset(book.rules.stand_ins)
         self.appeal_verbs = frozenset(book.rules.appeal.verbs)
         self.purpose_roots = tuple(book.rules.purpose_roots)
+        visit_codes = book.rules.visit_codes  # [visit, host]
+        self.visit, self.host = (visit_codes + ["", ""])[:2]
+        self.non_visitors = frozenset(book.rules.non_visitor_roles)
         self.purpose_aims = tuple(book.rules.purpose_aims)
         self.purpose_digits = dict(book.rules.purpose_digits)
         # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
@@ -138,13 +141,9 @@ class StoryCoder:
         event_sources: set[int] = set()  # event nouns that stood for a coded verb's source ("Israeli airstrikes killed")
         settled: set[int] = set()  # verbs coded, or vetoed (negated, hedged, claimed...): their nouns too
         purposes: set[int] = set()  # purpose clauses folded into a protest ("rallied, demanding that X resign")
-        undone: set[int] = set()  # passive verbs that end their subject ("sanctions were lifted")
         for trigger, others in sorted(triggers, key=lambda t: t[0].pattern.trigger_kind != "verb"):  # verbs first
             token = trigger.token
-            if trigger.pattern.trigger_kind == "noun" and token.dep_ == "nsubjpass" and token.head.i in undone:
-                # "UN sanctions against Iran were lifted": the sanctions are ended, not imposed
-                outcome, made = Outcome("subject of a passive act that ends it ('were lifted'): not coded"), []
-            elif trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in settled and not (
+            if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in settled and not (
                     token.dep_ == "nsubj" and token.head.i in coded and token.i not in event_sources):
                 # an event noun that is the subject of a coded verb is its own event ("Modi's visit to Washington
                 # strengthened ties") unless it stood for the verb's source ("Israeli airstrikes killed 20")
@@ -159,8 +158,6 @@ class StoryCoder:
                 coded.add(token.i)
             if made or outcome.veto:
                 settled.add(token.i)
-            if trigger.pattern.code.startswith(UNDOING_ROOTS) and is_passive(token):
-                undone.add(token.i)
             drafts.extend(made)
             if trace is not None:
                 trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome.text))
@@ -343,13 +340,21 @@ class StoryCoder:
         drafts = [
             _Draft(a, b, c, trigger, mod_name, speaker)
             for a, b, c in pairs
-            if not _same_actor(a, b)
+            if not _same_actor(a, b) and not self._no_visit(a, b, c)
         ]
+        if not drafts and all(self._no_visit(a, b, c) for a, b, c in pairs):
+            return Outcome("troops, civilians or refugees arriving: no visit (rules.yaml visits)"), []
         if not drafts:
             return Outcome("source and target are the same actor"), []
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
             memory.note_pair(sources[0], sources[1])
         return Outcome(f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else "")), drafts
+
+    def _no_visit(self, source: ResolvedActor, target: ResolvedActor, code: str) -> bool:
+        """Troops, civilians or refugees arriving make no visit: "British troops arrived in Mali" (rules.yaml
+        `visits`)."""
+        visitor = source if code == self.visit else target if code == self.host else None
+        return visitor is not None and visitor.role[:3] in self.non_visitors
 
     def _aims(self, token: Token, kind: str, resolver: PhraseResolver, memory: StoryMemory,
               event_sources: set[int]) -> list[_Draft]:
@@ -577,7 +582,6 @@ def _complement_chain(verb: Token, with_object: bool = False) -> list[Token]:
 
 
 VIOLENT_ROOTS = {"18", "19", "20"}
-UNDOING_ROOTS = ("08",)  # yielding ends what its object names: lifted sanctions, an eased blockade
 
 
 def _consequence_of(draft: _Draft, violent: dict[int, list["_Draft"]]) -> bool:
