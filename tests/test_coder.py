@@ -116,6 +116,11 @@ def test_agentless_arrest_is_by_the_place_it_happens_in(code):
     assert code("Two French journalists were detained.") == set()
 
 
+def test_naming_someone_is_not_the_verbs_act(code):
+    assert code("Erdogan called Netanyahu a terrorist.", "2019-01-01") == set()  # not a phone call
+    assert code("Putin called Erdogan on Tuesday.", "2019-01-01") == {"RUSGOV TURGOV 041", "TURGOV RUSGOV 041"}
+
+
 def test_troops_and_civilians_arriving_make_no_visit(code):
     # rules.yaml visits: not_roles
     assert code("Hundreds of British troops have arrived in Mali.") == set()

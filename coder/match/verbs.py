@@ -271,6 +271,8 @@ def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
     if p.not_prep and any(_attached(shape, w) for w in p.not_prep if w in shape.particles):
         return None
     if p.trigger_kind == "verb":
+        if any(c.dep_ == "oprd" for c in kids(token)):
+            return None  # "called Netanyahu a terrorist", "named him envoy": a naming, not the verb's act
         if p.object_none and shape.obj is not None:
             return None
         if p.object is not None and not (shape.obj_words & p.object):
