@@ -294,6 +294,9 @@ def test_negated_future_is_a_refusal(code):
     # rules.yaml refusal.auxiliaries: "will not / would not / won't ACT" refuses the act (root 12)
     assert code("China will not hold talks with Japan.") == {"CHN JPN 125"}
     assert code("China won't hold talks with Japan.") == {"CHN JPN 125"}
+    assert code("Iran said it cannot hold talks with the United States.") == {"IRN USA 125"}
+    assert code("Israel and Hamas could not reach an agreement.") == set()  # a failure, not a refusal
+    assert code("Iran can attack Israel.") == set()  # a capability, not an act
     assert code("Obama said he would not provide support to Israel.", "2012-05-01") == {"USAGOV ISR 122"}
     assert code("China did not hold talks with Japan.") == set()  # a negated past is no event
     assert code("Iran will not attack Israel.") == set()  # no refusal code for an attack

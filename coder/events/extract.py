@@ -194,10 +194,11 @@ class StoryCoder:
         head = rules.coordination_head(token) if pattern.trigger_kind == "verb" else token
         refusal = None
         if rules.negated_with(token, head):
-            refusal = rules.refused(head) if pattern.trigger_kind == "verb" and not rules.hedged(head) else None
+            refusal = rules.refused(head) if pattern.trigger_kind == "verb" and not rules.hedged(
+                head, besides=rules.refusal_aux) else None  # "cannot accept" refuses, "could not reach" fails
             if refusal is None:
                 return Outcome("negated: not coded", veto=True), []
-        if rules.hedged(token) or rules.hedged(head):
+        if refusal is None and (rules.hedged(token) or rules.hedged(head)):
             say = rules.obligation(head)
             if say is None:
                 return Outcome("hedged (modal or conditional): not coded", veto=True), []

@@ -94,9 +94,10 @@ class RuleBook:
             return Modality("refusal", token, self.rules.refusal)
         return None
 
-    def hedged(self, token: Token) -> bool:
+    def hedged(self, token: Token, besides: frozenset[str] | set[str] = frozenset()) -> bool:
+        """A modal, conditional or weighing verb makes the act hypothetical (`besides`: modals not counted)."""
         for c in kids(token):
-            if c.dep_ == "aux" and c.lower_ in self.hedge_modals:
+            if c.dep_ == "aux" and c.lower_ in self.hedge_modals and c.lower_ not in besides:
                 return True
             if c.dep_ == "mark" and c.lower_ in self.conditionals:
                 return True
