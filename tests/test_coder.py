@@ -116,6 +116,13 @@ def test_agentless_arrest_is_by_the_place_it_happens_in(code):
     assert code("Two French journalists were detained.") == set()
 
 
+def test_offer_of_troops_is_protection_not_a_threat(code):
+    # rules.yaml offer: its own keys over the intent map
+    assert code("President Obama has offered to send troops to Uganda.", "2014-01-01") == {"USAGOV UGA 0334"}
+    assert code("Russia vowed to send troops to Ukraine.") == {"RUS UKR 138"}
+    assert code("Japan pledged to provide aid to Nepal.") == {"JPN NPL 033"}  # the intent map still applies
+
+
 def test_naming_someone_is_not_the_verbs_act(code):
     assert code("Erdogan called Netanyahu a terrorist.", "2019-01-01") == set()  # not a phone call
     assert code("Putin called Erdogan on Tuesday.", "2019-01-01") == {"RUSGOV TURGOV 041", "TURGOV RUSGOV 041"}

@@ -13,6 +13,7 @@ import os
 import pickle
 import re
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -619,7 +620,7 @@ LIST_BLOCK_KEYS = {
 }
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
-             "appeal_to_target", "visits"}
+             "appeal_to_target", "visits", "offer"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -668,6 +669,9 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
             if root not in events:
                 r.error(path, data[block].line_of(key), f"{block} {key}", f"{root!r} is not a quoted code of the taxonomy")
     purpose_digits = _digit_map(r, path, data.get("purposes"), events)
+    intent = _modality(r, path, data, "intent", events)
+    offer = _modality(r, path, data, "offer", events)
+    offer = replace(offer, mapping={**intent.mapping, **offer.mapping})  # an offer is an intention, but kinder
     return Rules(
         claim_verbs=get("claims", "verbs"),
         claim_own=claim_codes.get("own_action", ""),
@@ -680,7 +684,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         unasserted_verbs=get("unasserted", "verbs"),
         reason_verbs=get("unasserted", "reasons"),
         observer_verbs=get("observers", "verbs"),
-        intent=_modality(r, path, data, "intent", events),
+        intent=intent,
+        offer=offer,
         threat=_modality(r, path, data, "threat", events),
         refusal=_modality(r, path, data, "refusal", events),
         obligation=_modality(r, path, data, "obligation", events),

@@ -231,6 +231,7 @@ class Rules:
     refusal: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     obligation: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     appeal: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
+    offer: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # intent map + its own keys
     appeal_to_target: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     attempt: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     both_parties: list[str] = field(default_factory=list)

@@ -46,7 +46,8 @@ class RuleBook:
         self.modal_verbs: dict[str, tuple[str, ModalityRule]] = {}
         self.modal_adjectives: dict[str, tuple[str, ModalityRule]] = {}
         self.modal_nouns: dict[str, tuple[str, ModalityRule]] = {}
-        for kind, rule in (("refusal", rules.refusal), ("threat", rules.threat), ("intent", rules.intent)):
+        for kind, rule in (("refusal", rules.refusal), ("threat", rules.threat), ("intent", rules.offer),
+                           ("intent", rules.intent)):
             for noun in rule.nouns:
                 self.modal_nouns.setdefault(noun, (kind, rule))
             for verb in rule.verbs:
