@@ -123,6 +123,11 @@ def test_offer_of_troops_is_protection_not_a_threat(code):
     assert code("Japan pledged to provide aid to Nepal.") == {"JPN NPL 033"}  # the intent map still applies
 
 
+def test_negation_on_the_copula_negates_its_predicate(code):
+    assert code("Israel is not opposed to French mediation.") == set()
+    assert code("Israel is opposed to French mediation.") != set()
+
+
 def test_naming_someone_is_not_the_verbs_act(code):
     assert code("Erdogan called Netanyahu a terrorist.", "2019-01-01") == set()  # not a phone call
     assert code("Putin called Erdogan on Tuesday.", "2019-01-01") == {"RUSGOV TURGOV 041", "TURGOV RUSGOV 041"}
@@ -133,6 +138,11 @@ def test_troops_and_civilians_arriving_make_no_visit(code):
     assert code("Hundreds of British troops have arrived in Mali.") == set()
     assert code("Dozens of Syrian refugees arrived in Turkey.") == set()
     assert code("The British foreign secretary arrived in Mali.") == {"GBRGOV MLI 042", "MLI GBRGOV 043"}
+    assert code("The Indian prime minister arrived in Mumbai.") == set()  # nobody visits their own country
+
+
+def test_headline_infinitive_announces_the_act(code):
+    assert code("Chinese foreign minister to visit Russia next week.") == {"CHNGOV RUS 036"}
 
 
 def test_an_act_ended_in_the_passive_is_not_coded_as_happening(code):

@@ -344,7 +344,7 @@ class StoryCoder:
             if not _same_actor(a, b) and not self._no_visit(a, b, c)
         ]
         if not drafts and all(self._no_visit(a, b, c) for a, b, c in pairs):
-            return Outcome("troops, civilians or refugees arriving: no visit (rules.yaml visits)"), []
+            return Outcome("no visit: troops, civilians or refugees arriving, or a visit home (rules.yaml visits)"), []
         if not drafts:
             return Outcome("source and target are the same actor"), []
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
@@ -354,8 +354,11 @@ class StoryCoder:
     def _no_visit(self, source: ResolvedActor, target: ResolvedActor, code: str) -> bool:
         """Troops, civilians or refugees arriving make no visit: "British troops arrived in Mali" (rules.yaml
         `visits`)."""
-        visitor = source if code == self.visit else target if code == self.host else None
-        return visitor is not None and visitor.role[:3] in self.non_visitors
+        if code not in (self.visit, self.host) or not code:
+            return False
+        visitor, host = (source, target) if code == self.visit else (target, source)
+        # ... and nobody visits their own country: "the Indian prime minister arrived in Mumbai"
+        return visitor.role[:3] in self.non_visitors or bool(visitor.entity and visitor.entity == host.entity)
 
     def _aims(self, token: Token, kind: str, resolver: PhraseResolver, memory: StoryMemory,
               event_sources: set[int]) -> list[_Draft]:

@@ -75,8 +75,8 @@ class RuleBook:
     def negated_with(self, token: Token, head: Token) -> bool:
         """Negated itself, or coordinated with a negated verb ("did not attack Ukraine and seize Crimea"),
         unless the coordination is a contrast ("did not attack Ukraine but seized Crimea")."""
-        if self.negated(token):
-            return True
+        if self.negated(token) or (token.dep_ == "acomp" and self.negated(token.head)):
+            return True  # "Israel is not opposed to ...": the negation sits on the copula
         return head.i != token.i and self.negated(head) and not any(
             c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in kids(head))
 
@@ -144,6 +144,10 @@ class RuleBook:
         for _ in range(6):
             if any(c.dep_ == "aux" and c.lower_ in self.intent_aux for c in kids(node)) and found is None:
                 found = Modality("intent", node, self.rules.intent)
+            if node.dep_ in ("acl", "relcl") and to_infinitive(node) and node.head.dep_ == "ROOT" and \
+                    node.head.pos_ in ("NOUN", "PROPN") and not self.owns_infinitive(node.head):
+                # a headline with no finite verb: "Chinese foreign minister to visit Russia" announces a visit
+                return found or Modality("intent", node, self.rules.intent)
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in OBJECT_CONTROL and child(node, "nsubj") is not None:
                 return False  # "allowed Iran (to) send aid": permission, not the act
             if node.dep_ == "acl" and node.head.pos_ == "NOUN" and to_infinitive(node):
