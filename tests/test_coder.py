@@ -123,6 +123,12 @@ def test_offer_of_troops_is_protection_not_a_threat(code):
     assert code("Japan pledged to provide aid to Nepal.") == {"JPN NPL 033"}  # the intent map still applies
 
 
+def test_told_and_was_told_report_speech(code):
+    # "tell" controls a bare infinitive ("allowed Iran send aid"), but a finite clause under it is reported speech
+    assert code("Netanyahu told reporters that Hamas attacked Israel.", "2015-01-01") == {"PSEREBHMS ISR 190"}
+    assert code("Israeli soldiers beat up Palestinian detainees, a court was told today.") == {"ISRMIL PSE 182"}
+
+
 def test_negation_on_the_copula_negates_its_predicate(code):
     assert code("Israel is not opposed to French mediation.") == set()
     assert code("Israel is opposed to French mediation.") != set()

@@ -148,8 +148,10 @@ class RuleBook:
                     node.head.pos_ in ("NOUN", "PROPN") and not self.owns_infinitive(node.head):
                 # a headline with no finite verb: "Chinese foreign minister to visit Russia" announces a visit
                 return found or Modality("intent", node, self.rules.intent)
-            if node.dep_ == "ccomp" and node.head.lemma_.lower() in OBJECT_CONTROL and child(node, "nsubj") is not None:
-                return False  # "allowed Iran (to) send aid": permission, not the act
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in OBJECT_CONTROL and child(node, "nsubj") is not None \
+                    and node.tag_ == "VB" and not any(c.dep_ == "aux" for c in kids(node)):
+                return False  # "allowed Iran (to) send aid": permission, not the act (but "told reporters that
+                # Hamas attacked Israel" reports it)
             if node.dep_ == "acl" and node.head.pos_ == "NOUN" and to_infinitive(node):
                 # "a plan to attack" (intent), "the refusal to accept" (refusal); under any other noun a
                 # to-infinitive is a goal ("efforts to retake the city") -- but "the first leader to visit"
