@@ -184,6 +184,7 @@ def test_target_noun_stands_in_for_its_of_phrase(code):
 def test_role_word_on_an_event_noun_does_not_hide_who_launched_it(code):
     # "missile" is a role word (MIL) of no country: the subject of "launched" is the attacker
     assert code("Yemeni forces launched a missile attack against Saudi Arabia.") == {"YEMMIL SAU 195"}
+    assert code("Russia launched a military attack on Ukraine.") == {"RUS UKR 190"}
 
 
 def test_criticised_act_names_its_doer_as_target(code):

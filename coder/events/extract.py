@@ -253,9 +253,9 @@ class StoryCoder:
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
                     if sources:
                         event_sources.add(head.i)
-        if kind == "noun" and sources and not any(s.entity for s in sources) and token.dep_ == "dobj":
-            # "the Yemeni army launched a missile attack": a role word on the noun ("missile") names no one, the
-            # subject of the verb that launched it does
+        if kind == "noun" and not any(s.entity for s in sources) and token.dep_ == "dobj":
+            # "the Yemeni army launched a missile attack", "Turkey launched a military operation": a role word on
+            # the noun ("missile", "military") names no one, the subject of the verb that launched it does
             subject = effective_subject(token.head)
             launchers = self._actors([subject], resolver) if subject is not None else []
             if any(a.entity for a in launchers) and token.head.lemma_.lower() not in rules.observers:
