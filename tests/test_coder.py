@@ -123,6 +123,10 @@ def test_offer_of_troops_is_protection_not_a_threat(code):
     assert code("Japan pledged to provide aid to Nepal.") == {"JPN NPL 033"}  # the intent map still applies
 
 
+def test_owner_of_a_prepositional_thing_is_the_target(code):
+    assert code("Iran responded to Washington's proposal.") == {"IRN USA 010"}
+
+
 def test_told_and_was_told_report_speech(code):
     # "tell" controls a bare infinitive ("allowed Iran send aid"), but a finite clause under it is reported speech
     assert code("Netanyahu told reporters that Hamas attacked Israel.", "2015-01-01") == {"PSEREBHMS ISR 190"}

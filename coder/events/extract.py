@@ -272,6 +272,9 @@ class StoryCoder:
             # its prepositional attachment names the party (not for a host or visitor, who receives or
             # meets people: "welcomed Russia's withdrawal" is no visit)
             targets = self._actors(object_attachments(target_heads), resolver, loose=True)
+        if not targets and tgt_slot.startswith("prep:") and tgt_slot[5:] not in self.place_preps and not pattern.reverse:
+            # "acceded to the Kurdish rebels' demands", "responded to Iran's proposal": a thing's owner
+            targets = self._actors([c for h in target_heads for c in kids(h) if c.dep_ == "poss"], resolver)
         if not targets and not target_heads and tgt_slot == "object" and kind == "verb":
             # no object at all: "fired at Russia", "lashed out against Iran" -- a party-naming
             # preposition on the verb gives the target (never a place: "in", "from" are not used)
