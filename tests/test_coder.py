@@ -123,6 +123,15 @@ def test_offer_of_troops_is_protection_not_a_threat(code):
     assert code("Japan pledged to provide aid to Nepal.") == {"JPN NPL 033"}  # the intent map still applies
 
 
+def test_predicate_adjective_triggers_like_a_verb(code):
+    assert code("Japan is concerned about Chinese warships near the islands.") == {"JPN CHNMIL 012"}
+    assert code("Japan is not concerned about China.") == set()
+    # "he" in the speaker's clause is the speaker, even an office-holder the dictionary does not name;
+    # "former" makes an office-holder an elite
+    assert code("Former German Chancellor Willy Brandt said he was skeptical over Moscow's intentions.") == {
+        "DEUELI RUS 012"}
+
+
 def test_owner_of_a_prepositional_thing_is_the_target(code):
     assert code("Iran responded to Washington's proposal.") == {"IRN USA 010"}
 

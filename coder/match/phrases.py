@@ -34,6 +34,8 @@ PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundr
               "leader", "representative", "head", "one", "two", "three", "four", "five", "each", "both",
               "band", "batch", "wave", "squad", "column", "detachment", "faction", "wing", "bloc"}
 
+OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}  # roles one holds and leaves
+FORMER = {"former", "ex", "ex-"}
 SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator"}
 # people, craft and collective nouns without a role of their own: "NATO leaders", "UN experts", "Russian aircraft",
 # "Russian missiles", "a Palestinian guerrilla group" are their modifiers' actor
@@ -298,6 +300,8 @@ class PhraseResolver:
         if roles:
             role_m = head_mention if head_mention in roles else min(roles, key=lambda r: abs(r.start - head.i))
             role = role_m.role
+            if role in OFFICES and any(self.doc[i].lower_ in FORMER for i in core):
+                role = "ELI"  # "former German chancellor", "ex-army chief": out of office, an elite
         coordinated = self._coordinated(entities)
         if len(coordinated) > 1:  # "Hungarian and Romanian officials": one actor per country
             out = []
@@ -438,9 +442,11 @@ class PhraseResolver:
     def _antecedent(self, pron: Token, person: bool) -> ResolvedActor | None:
         """A pronoun refers to the subject of a governing clause, else (he/she) the story's last person."""
         for found in self._governing_subjects(pron):
-            found = [a for a in found if a.person or not person]
-            if len(found) == 1:
-                return found[0]
+            fitting = [a for a in found if a.person or not person]
+            if len(fitting) == 1:
+                return fitting[0]
+            if person and len(found) == 1 and found[0].role and self.doc[found[0].end - 1].tag_ in ("NN", "NNP"):
+                return found[0]  # "Former German Chancellor Willy Brandt said he was ...": one office-holder
         if person and self.memory.last_person is not None:
             last = self.memory.last_person
             return ResolvedActor(last.code, last.entity, last.role, pron.i, pron.i + 1, pron.text, pron.idx,

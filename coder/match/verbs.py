@@ -113,8 +113,8 @@ class VerbIndex:
         """'verb' or 'noun' when the token's lemma (or form) has patterns of that kind, else ''."""
         if token.dep_ in AUXILIARY_DEPS:  # "has met", "was attacked": the auxiliary is never the event
             return ""
-        if token.pos_ in VERB_POS or token.tag_.startswith("VB"):
-            kind, table = "verb", self.verbs
+        if token.pos_ in VERB_POS or token.tag_.startswith("VB") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
+            kind, table = "verb", self.verbs  # a predicate adjective acts like a verb: "Japan is concerned about"
         elif token.pos_ in NOUN_POS:
             kind, table = "noun", self.nouns
         else:
