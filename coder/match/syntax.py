@@ -71,7 +71,9 @@ def direct_object(token: Token) -> Token | None:
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
               "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december", "today", "yesterday", "tomorrow", "week", "month", "year", "day",
-              "morning", "evening", "night", "weekend", "time", "occasion", "behalf"}
+              "morning", "evening", "night", "weekend", "time", "occasion", "behalf",
+              # abbreviated months as news writes them ("On Nov. 2, ...")
+              "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."}
 
 
 def preposition_objects(token: Token, prep: str) -> list[Token]:
