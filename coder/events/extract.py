@@ -344,9 +344,9 @@ class StoryCoder:
         drafts = [
             _Draft(a, b, c, trigger, mod_name, speaker)
             for a, b, c in pairs
-            if not _same_actor(a, b) and not self._no_visit(a, b, c)
+            if not _same_actor(a, b) and not self._no_visit(a, b, c, token.doc)
         ]
-        if not drafts and all(self._no_visit(a, b, c) for a, b, c in pairs):
+        if not drafts and all(self._no_visit(a, b, c, token.doc) for a, b, c in pairs):
             return Outcome("no visit: troops, civilians or refugees arriving, or a visit home (rules.yaml visits)"), []
         if not drafts:
             return Outcome("source and target are the same actor"), []
@@ -354,14 +354,17 @@ class StoryCoder:
             memory.note_pair(sources[0], sources[1])
         return Outcome(f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else "")), drafts
 
-    def _no_visit(self, source: ResolvedActor, target: ResolvedActor, code: str) -> bool:
+    def _no_visit(self, source: ResolvedActor, target: ResolvedActor, code: str, doc: Doc) -> bool:
         """Troops, civilians or refugees arriving make no visit: "British troops arrived in Mali" (rules.yaml
         `visits`)."""
         if code not in (self.visit, self.host) or not code:
             return False
         visitor, host = (source, target) if code == self.visit else (target, source)
+        # a general or an army chief visits; troops, people and refugees (plural, unnamed) arrive
+        crowd = visitor.role[:3] in self.non_visitors and not visitor.person and \
+            doc[visitor.end - 1].tag_ in ("NNS", "NNPS")
         # ... and nobody visits their own country: "the Indian prime minister arrived in Mumbai"
-        return visitor.role[:3] in self.non_visitors or bool(visitor.entity and visitor.entity == host.entity)
+        return crowd or bool(visitor.entity and visitor.entity == host.entity)
 
     def _aims(self, token: Token, kind: str, resolver: PhraseResolver, memory: StoryMemory,
               event_sources: set[int]) -> list[_Draft]:
@@ -454,6 +457,11 @@ class StoryCoder:
             code = book.appeal_to_target.map_code(pattern.code)
             targets = self._actors(slot_tokens(token, pattern.target, "noun", False, resolver.is_actor_word),
                                    resolver, loose=True) if code else []
+        if not targets and not doers:
+            # "called for an immediate ceasefire in Liberia": an appeal to the place the act is in
+            code = book.appeal.map_code(pattern.code)
+            place = self._place(token, "noun", resolver, [token]) if code != book.appeal.mapping.get("0") else None
+            targets = [place] if place is not None else []
         drafts = [_Draft(s, t, code, trigger, "appeal", "") for s in callers for t in targets
                   if code and not _same_actor(s, t)]
         return Outcome(f"appealed for under '{verb.text}': coded {len(drafts)} event(s)" if drafts
