@@ -147,6 +147,11 @@ def test_negation_on_the_copula_negates_its_predicate(code):
     assert code("Israel is opposed to French mediation.") != set()
 
 
+def test_act_against_or_without_a_gerund_did_not_happen(code):
+    assert code("Macron warned against scrapping the nuclear agreement with Iran.", "2018-01-01") == set()
+    assert code("Germany voted against imposing sanctions on Russia.") == set()
+
+
 def test_abbreviated_month_is_a_time_phrase(code):
     assert code("On Nov. 2, US Secretary of State Rex Tillerson called Russian Foreign Minister Sergey Lavrov to "
                 "discuss Syria.", "2017-11-02") == {"USAGOV RUSGOV 041", "RUSGOV USAGOV 041"}  # not "called on X to"

@@ -170,6 +170,8 @@ class RuleBook:
                 return False
             if node.dep_ == "advcl" and to_infinitive(node):
                 return False  # "... in order to ensure access": a purpose, not an act
+            if node.dep_ == "pcomp" and node.head.lower_ in ("against", "without"):
+                return False  # "warned against scrapping the deal", "voted against imposing sanctions"
             if node.head.i == node.i or not _infinitival(node):
                 break
             head = node.head
