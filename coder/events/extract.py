@@ -235,7 +235,7 @@ class StoryCoder:
             if modality.kind == "intent" and code[:2] == "03":
                 mapped = code
             code, mod_name = mapped, modality.kind
-        elif code[:2] in self.refinable and len(code) < 4:
+        elif code[:2] in self.refinable:
             code = self._refined(trigger, code)
         if rules.attempted(head):  # "tried to assassinate" (185), not the assassination (186)
             code = self.book.rules.attempt.map_code(code) or code
@@ -362,7 +362,7 @@ class StoryCoder:
         visitor, host = (source, target) if code == self.visit else (target, source)
         # a general or an army chief visits; troops, people and refugees (plural, unnamed) arrive
         crowd = visitor.role[:3] in self.non_visitors and not visitor.person and \
-            doc[visitor.end - 1].tag_ in ("NNS", "NNPS")
+            any(t.tag_ == "NNS" for t in doc[visitor.start:visitor.end])
         # ... and nobody visits their own country: "the Indian prime minister arrived in Mumbai"
         return crowd or bool(visitor.entity and visitor.entity == host.entity)
 
@@ -419,7 +419,8 @@ class StoryCoder:
         """'demanded that Hamas renounce violence' (1056), 'rejected a proposal for a ceasefire' (1246): the
         act inside the demand or the rejected proposal, mapped by rules.yaml, names the sub-code -- any code of
         the root for a bare 100, 120 or 020, a code below it for a more specific one ('urged Russia to lift its
-        sanctions': 025 -> 0254)."""
+        sanctions': 025 -> 0254), a sibling for a sub-code the pattern guessed ('demanded that Sudan end curbs on
+        the press': 1056 -> 1051)."""
         rule = self.refinable[code[:2]]
         bare = code == rule.mapping["0"]
         token = trigger.token
@@ -432,7 +433,8 @@ class StoryCoder:
             if found is None or found.pattern.code[:2] == code[:2]:
                 continue
             mapped = rule.map_code(found.pattern.code)
-            if mapped is not None and mapped != code and (mapped[:2] == code[:2] if bare else mapped.startswith(code)):
+            if mapped is not None and mapped != code and (mapped[:2] == code[:2] if bare else
+                                                          mapped.startswith(code[:3])):
                 return mapped
         return code
 

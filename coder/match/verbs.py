@@ -24,6 +24,7 @@ VERB_POS = {"VERB", "AUX"}
 ANY = "any"  # `complement: any`: some open or clausal complement, whatever its verb
 NOUN_POS = {"NOUN", "PROPN"}
 AUXILIARY_DEPS = ("aux", "auxpass")
+NAMING_VERBS = {"call", "name", "label", "brand", "dub", "term"}  # with an object predicate they only name
 
 
 @dataclass(frozen=True)
@@ -271,8 +272,9 @@ def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
     if p.not_prep and any(_attached(shape, w) for w in p.not_prep if w in shape.particles):
         return None
     if p.trigger_kind == "verb":
-        if any(c.dep_ == "oprd" for c in kids(token)):
-            return None  # "called Netanyahu a terrorist", "named him envoy": a naming, not the verb's act
+        if token.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in kids(token)):
+            return None  # "called Netanyahu a terrorist", "called the sanctions illegal": a naming, not a call
+            # (but "was shot dead" is a shooting)
         if p.object_none and shape.obj is not None:
             return None
         if p.object is not None and not (shape.obj_words & p.object):
