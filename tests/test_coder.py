@@ -56,6 +56,12 @@ def test_unknown_actor_is_not_invented(code):
     assert code("The Zorblaxian Federation condemned Iran.") == set()
 
 
+def test_undated_story_takes_the_entrys_own_code_when_a_range_has_it(code):
+    assert code("The Taliban attacked Kabul.", None) == {"AFGREB AFG 190"}  # not the post-2021 AFGGOV
+    assert code("The Taliban attacked Kabul.", "2022-01-01") == {"AFGGOV AFG 190"}
+    assert code("Barack Obama criticized Russia.", None) == {"USAGOV RUS 111"}  # his only range
+
+
 def test_dated_capital_name(code):
     # Kazakhstan's capital was Nur-Sultan from 2019-03-20 to 2022-09-16, Astana before and after
     assert code("Nur-Sultan condemned Russia.", "2021-01-10") == {"KAZ RUS 111"}

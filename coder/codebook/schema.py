@@ -95,11 +95,13 @@ class Actor:
     source: str = ""  # file:line, for `coder explain`
 
     def code_on(self, day: dt.date | None) -> tuple[str, DatedCode | None]:
-        """The code valid on `day`: narrowest containing range; no date -> most recent range."""
+        """The code valid on `day`: narrowest containing range. No date: the entry's own code when one of its
+        ranges has it (the Taliban are AFGREB, their code for most of the news), else the most recent range."""
         if not self.codes:
             return self.code, None
         if day is None:
-            best = max(self.codes, key=lambda c: (c.valid.recency, -c.valid.width_days))
+            own = [c for c in self.codes if c.code == self.code]
+            best = max(own or self.codes, key=lambda c: (c.valid.recency, -c.valid.width_days))
             return best.code, best
         hits = [c for c in self.codes if c.valid.contains(day)]
         if not hits:
