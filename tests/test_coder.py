@@ -41,6 +41,11 @@ def test_collective_and_craft_nouns_are_their_modifiers_actor(code):
     assert code("The Russian economy hurt Ukraine.") == set()  # a thing stays no actor
 
 
+def test_prisoners_unions_and_drivers_are_role_words(code):
+    assert code("Palestinian prisoners rioted at a jail in northern Israel.") == {"PSECVL ISR 145"}
+    assert code("Greek unions held a general strike against the Greek government.") == {"GRCLAB GRCGOV 143"}
+
+
 def test_spokesman_for_speaks_for_that_actor(code):
     assert code("A spokesman for the Taliban claimed responsibility for the attack in Kandahar.", "2015-01-01") == {
         "AFGREB AFG 015"}
@@ -145,7 +150,7 @@ def test_owner_of_a_prepositional_thing_is_the_target(code):
 def test_told_and_was_told_report_speech(code):
     # "tell" controls a bare infinitive ("allowed Iran send aid"), but a finite clause under it is reported speech
     assert code("Netanyahu told reporters that Hamas attacked Israel.", "2015-01-01") == {"PSEREBHMS ISR 190"}
-    assert code("Israeli soldiers beat up Palestinian detainees, a court was told today.") == {"ISRMIL PSE 182"}
+    assert code("Israeli soldiers beat up Palestinian detainees, a court was told today.") == {"ISRMIL PSECVL 182"}
 
 
 def test_negation_on_the_copula_negates_its_predicate(code):
