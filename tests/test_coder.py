@@ -118,6 +118,8 @@ def test_appeal_for_an_act_is_to_its_doer_or_for_some_acts_its_target(code):
         "GRCGOV TUR 113"}
     assert code("Germany urged the release of the detained Turkish journalists.") == set()  # no one appealed to
     assert code("France did not call for sanctions against Iran.") == set()
+    # an act naming no doer or party, in a place: an appeal to that place
+    assert code("The UN called for an immediate ceasefire in Liberia.") == {"IGOUNO LBR 0256"}
 
 
 def test_agentless_arrest_is_by_the_place_it_happens_in(code):
