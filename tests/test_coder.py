@@ -122,6 +122,12 @@ def test_appeal_for_an_act_is_to_its_doer_or_for_some_acts_its_target(code):
     assert code("The UN called for an immediate ceasefire in Liberia.") == {"IGOUNO LBR 0256"}
 
 
+def test_emergency_naming_no_place_is_in_the_states_own_country(code):
+    # rules.yaml places: home
+    assert code("The Colombian president declared a state of emergency.", "2015-01-01") == {"COLGOV COL 1724"}
+    assert code("The Russian government declared a state of emergency in Ukraine.") == {"RUSGOV UKR 1724"}
+
+
 def test_agentless_arrest_is_by_the_place_it_happens_in(code):
     # rules.yaml places: authorities -- only the state arrests; anybody may kidnap
     assert code("Two French journalists were detained in Iran.") == {"IRN FRAMED 173"}

@@ -613,7 +613,7 @@ LIST_BLOCK_KEYS = {
     "discourse": {"both_parties", "side_words", "person_pronouns", "group_pronouns"},
     "unasserted": {"verbs", "reasons"},
     "observers": {"verbs"},
-    "places": {"roots", "preps", "in_object", "sources", "authorities"},
+    "places": {"roots", "preps", "in_object", "sources", "authorities", "home"},
     "stand_ins": {"words"},
     "purposes": {"roots", "aims", "subcode_digits"},
     "visits": {"codes", "not_roles"},
@@ -662,6 +662,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
     codes_in = {("places", "roots"): get("places", "roots"), ("places", "in_object"): get("places", "in_object"),
                 ("places", "sources"): get("places", "sources"),
                 ("places", "authorities"): get("places", "authorities"),
+                ("places", "home"): get("places", "home"),
                 ("purposes", "roots"): get("purposes", "roots"), ("purposes", "aims"): get("purposes", "aims"),
                 ("visits", "codes"): get("visits", "codes")}
     for (block, key), codes in codes_in.items():
@@ -701,6 +702,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         place_preps=get("places", "preps"),
         place_object_codes=codes_in["places", "in_object"],
         place_source_roots=codes_in["places", "sources"],
+        home_codes=codes_in["places", "home"],
         place_authority_roots=codes_in["places", "authorities"],
         stand_ins=get("stand_ins", "words"),
         visit_codes=codes_in["visits", "codes"],

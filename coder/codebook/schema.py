@@ -248,6 +248,7 @@ class Rules:
     place_preps: list[str] = field(default_factory=list)
     place_object_codes: list[str] = field(default_factory=list)
     place_source_roots: list[str] = field(default_factory=list)
+    home_codes: list[str] = field(default_factory=list)
     place_authority_roots: list[str] = field(default_factory=list)
     stand_ins: list[str] = field(default_factory=list)
     visit_codes: list[str] = field(default_factory=list)

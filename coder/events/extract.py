@@ -76,6 +76,7 @@ class StoryCoder:
         self.place_preps = frozenset(book.rules.place_preps)
         self.object_place_codes = tuple(book.rules.place_object_codes)
         self.place_source_roots = tuple(book.rules.place_source_roots)
+        self.home_codes = tuple(book.rules.home_codes)
         self.place_authority_roots = tuple(book.rules.place_authority_roots)
         self.stand_ins = frozenset(book.rules.stand_ins)
         self.appeal_verbs = frozenset(book.rules.appeal.verbs)
@@ -307,6 +308,12 @@ class StoryCoder:
                 # an attack or protest naming no party is against the place; a target of unknown country
                 # (civilians, police) is the place's
                 targets = [self._placed(t, place) for t in targets] if targets else [place]
+        if not targets and code.startswith(self.home_codes) and tgt_slot != "none":
+            # "the Colombian president declared a state of emergency": a curfew, emergency or ban naming no
+            # place is in the country of the state that imposed it
+            targets = [replace(s, code=s.entity, role="", start=token.i, end=token.i + 1,  # not the source's span
+                               why=f"{s.why}; its own country (places: home)")
+                       for s in sources if s.entity and s.role and s.entity != s.code]
         if code.startswith(self.place_source_roots) and any(not s.entity for s in sources):
             place = self._place(token, kind, resolver)
             if place is not None:  # "opposition supporters rallied in Harare": Zimbabwe's opposition
