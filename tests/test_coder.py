@@ -122,6 +122,12 @@ def test_appeal_for_an_act_is_to_its_doer_or_for_some_acts_its_target(code):
     assert code("The UN called for an immediate ceasefire in Liberia.") == {"IGOUNO LBR 0256"}
 
 
+def test_repression_purpose_reports_what_was_done(code):
+    # rules.yaml purposes: acts
+    assert code("Egyptian police fired tear gas to disperse Egyptian protesters.") == {"EGYCOP EGYOPP 175"}
+    assert code("Turkey sent troops to protect Azerbaijan.") == set()  # any other purpose is a goal
+
+
 def test_emergency_naming_no_place_is_in_the_states_own_country(code):
     # rules.yaml places: home
     assert code("The Colombian president declared a state of emergency.", "2015-01-01") == {"COLGOV COL 1724"}

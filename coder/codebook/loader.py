@@ -615,7 +615,7 @@ LIST_BLOCK_KEYS = {
     "observers": {"verbs"},
     "places": {"roots", "preps", "in_object", "sources", "authorities", "home"},
     "stand_ins": {"words"},
-    "purposes": {"roots", "aims", "subcode_digits"},
+    "purposes": {"roots", "aims", "subcode_digits", "acts"},
     "visits": {"codes", "not_roles"},
 }
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
@@ -710,6 +710,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         purpose_roots=codes_in["purposes", "roots"],
         purpose_aims=codes_in["purposes", "aims"],
         purpose_digits=purpose_digits,
+        purpose_acts=get("purposes", "acts"),
     )
 
 

@@ -256,6 +256,7 @@ class Rules:
     purpose_roots: list[str] = field(default_factory=list)
     purpose_aims: list[str] = field(default_factory=list)
     purpose_digits: dict[str, str] = field(default_factory=dict)
+    purpose_acts: list[str] = field(default_factory=list)
 
 
 @dataclass

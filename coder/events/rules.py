@@ -59,6 +59,7 @@ class RuleBook:
         self.intent_aux = set(rules.intent.auxiliaries)
         self.refusal_aux = set(rules.refusal.auxiliaries)
         self.claim_verbs = set(rules.claim_verbs)
+        self.purpose_acts = set(rules.purpose_acts)
 
     # -- coordination ------------------------------------------------------------------------
     @staticmethod
@@ -169,6 +170,8 @@ class RuleBook:
                     return found
                 return False
             if node.dep_ == "advcl" and to_infinitive(node):
+                if node.lemma_.lower() in self.purpose_acts and node.i == token.i:
+                    return found  # "fired tear gas to disperse protesters": the dispersal is what was done
                 return False  # "... in order to ensure access": a purpose, not an act
             if node.dep_ == "pcomp" and node.head.lower_ in ("against", "without"):
                 return False  # "warned against scrapping the deal", "voted against imposing sanctions"
