@@ -281,16 +281,16 @@ class StoryCoder:
             # preposition on the verb gives the target (never a place: "in", "from" are not used)
             targets = self._actors([o for prep in OBJECT_PREPS + ("at",) for o in preposition_objects(token, prep)],
                                    resolver, loose=True)
-        if kind == "verb" and not sources and passive and src_slot == "subject" and code.startswith(self.place_roots):
-            # "a mortar bomb was fired at Israel from the Gaza Strip": fired from a place, by that place
-            sources = [a for o in preposition_objects(token, "from") for a in resolver.resolve(o) if a.is_place]
-        if kind == "verb" and not sources and passive and src_slot == "subject" and \
-                code.startswith(self.place_authority_roots):
-            # "a Canadian missionary was arrested in Lebanon": by the authorities of the place
-            place = self._place(token, kind, resolver)
-            sources = [place] if place is not None else []
         if kind == "verb" and not sources and passive and src_slot == "subject":
-            return Outcome("agentless passive: no source"), []
+            if code.startswith(self.place_roots):
+                # "a mortar bomb was fired at Israel from the Gaza Strip": fired from a place, by that place
+                sources = [a for o in preposition_objects(token, "from") for a in resolver.resolve(o) if a.is_place]
+            if not sources and code.startswith(self.place_authority_roots):
+                # "a Canadian missionary was arrested in Lebanon": by the authorities of the place
+                place = self._place(token, kind, resolver)
+                sources = [place] if place is not None else []
+            if not sources:
+                return Outcome("agentless passive: no source"), []
         if purposes is not None and code.startswith(self.purpose_roots) and tgt_slot != "none" and not any(
                 t.entity and not t.is_place for t in targets):
             aims = self._aims(token, kind, resolver, memory, event_sources)
@@ -348,13 +348,10 @@ class StoryCoder:
             return Outcome("no source or target actor"), []
         if not pairs:
             return Outcome("missing source or target actor"), []
-        drafts = [
-            _Draft(a, b, c, trigger, mod_name, speaker)
-            for a, b, c in pairs
-            if not _same_actor(a, b) and not self._no_visit(a, b, c, token.doc)
-        ]
-        if not drafts and all(self._no_visit(a, b, c, token.doc) for a, b, c in pairs):
+        visits = [(a, b, c) for a, b, c in pairs if not self._no_visit(a, b, c, token.doc)]
+        if not visits:
             return Outcome("no visit: troops, civilians or refugees arriving, or a visit home (rules.yaml visits)"), []
+        drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits if not _same_actor(a, b)]
         if not drafts:
             return Outcome("source and target are the same actor"), []
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
@@ -364,7 +361,7 @@ class StoryCoder:
     def _no_visit(self, source: ResolvedActor, target: ResolvedActor, code: str, doc: Doc) -> bool:
         """Troops, civilians or refugees arriving make no visit: "British troops arrived in Mali" (rules.yaml
         `visits`)."""
-        if code not in (self.visit, self.host) or not code:
+        if code not in (self.visit, self.host):
             return False
         visitor, host = (source, target) if code == self.visit else (target, source)
         # a general or an army chief visits; troops, people and refugees (plural, unnamed) arrive
@@ -458,19 +455,18 @@ class StoryCoder:
         callers = self._actors([subject], resolver) if subject is not None else []
         doers = self._actors(slot_tokens(token, pattern.source, "noun", False, resolver.is_actor_word,
                                          frozenset({verb.lemma_.lower()})), resolver, trigger=token)
-        code = book.appeal.map_code(pattern.code) if doers else None
-        if code == book.appeal.mapping.get("0"):
-            code = None  # an act with no appeal code of its own: "called for Israel's destruction"
-        targets = doers
-        if code is None:
+        act_code = book.appeal.map_code(pattern.code)
+        if act_code == book.appeal.mapping.get("0"):
+            act_code = None  # an act with no appeal code of its own: "called for Israel's destruction"
+        code, targets = act_code, doers
+        if not (doers and act_code):
             code = book.appeal_to_target.map_code(pattern.code)
             targets = self._actors(slot_tokens(token, pattern.target, "noun", False, resolver.is_actor_word),
                                    resolver, loose=True) if code else []
-        if not targets and not doers:
+        if not targets and not doers and act_code:
             # "called for an immediate ceasefire in Liberia": an appeal to the place the act is in
-            code = book.appeal.map_code(pattern.code)
-            place = self._place(token, "noun", resolver, [token]) if code != book.appeal.mapping.get("0") else None
-            targets = [place] if place is not None else []
+            place = self._place(token, "noun", resolver, [token])
+            code, targets = act_code, ([place] if place is not None else [])
         drafts = [_Draft(s, t, code, trigger, "appeal", "") for s in callers for t in targets
                   if code and not _same_actor(s, t)]
         return Outcome(f"appealed for under '{verb.text}': coded {len(drafts)} event(s)" if drafts
