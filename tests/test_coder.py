@@ -128,6 +128,16 @@ def test_repression_purpose_reports_what_was_done(code):
     assert code("Turkey sent troops to protect Azerbaijan.") == set()  # any other purpose is a goal
 
 
+def test_force_from_the_air_is_aerial_and_from_drones_remote(code):
+    # rules.yaml aerial, remote: the weapon heads or modifies the source, the event noun, or a with-phrase
+    assert code("Russian jets bombed Ukraine.") == {"RUSMIL UKR 195"}
+    assert code("Turkish air raids killed Kurdish rebels in Iraq.") == {"TUR IRQREB 195"}
+    assert code("An Israeli drone struck a car in southern Lebanon.") == {"ISRMIL LBN 1952"}
+    assert code("Russian troops attacked Ukraine with drones.") == {"RUSMIL UKR 1952"}
+    assert code("Russian troops attacked Ukraine.") == {"RUSMIL UKR 190"}
+    assert code("Palestinian suicide bombers attacked Israel.") == {"PSEREB ISR 190"}  # no aircraft
+
+
 def test_emergency_naming_no_place_is_in_the_states_own_country(code):
     # rules.yaml places: home
     assert code("The Colombian president declared a state of emergency.", "2015-01-01") == {"COLGOV COL 1724"}

@@ -620,7 +620,7 @@ LIST_BLOCK_KEYS = {
 }
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
-             "appeal_to_target", "visits", "offer"}
+             "appeal_to_target", "visits", "offer", "aerial", "remote"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -693,6 +693,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         appeal=_modality(r, path, data, "appeal", events),
         appeal_to_target=_modality(r, path, data, "appeal_to_target", events),
         attempt=_modality(r, path, data, "attempt", events),
+        aerial=_modality(r, path, data, "aerial", events),
+        remote=_modality(r, path, data, "remote", events),
         both_parties=get("discourse", "both_parties"),
         side_words=get("discourse", "side_words"),
         person_pronouns=get("discourse", "person_pronouns"),

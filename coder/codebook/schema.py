@@ -236,6 +236,8 @@ class Rules:
     offer: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # intent map + its own keys
     appeal_to_target: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     attempt: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
+    aerial: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by aircraft: 195
+    remote: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by drones: 1952
     both_parties: list[str] = field(default_factory=list)
     side_words: list[str] = field(default_factory=list)
     person_pronouns: list[str] = field(default_factory=list)

@@ -86,6 +86,8 @@ class StoryCoder:
         self.non_visitors = frozenset(book.rules.non_visitor_roles)
         self.purpose_aims = tuple(book.rules.purpose_aims)
         self.purpose_digits = dict(book.rules.purpose_digits)
+        self.weapons = [(rule, frozenset(rule.nouns)) for rule in (book.rules.remote, book.rules.aerial) if rule.nouns]
+        self.weapon_roots = tuple({key[:2] for rule, _ in self.weapons for key in rule.mapping})
         # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
         # the act demanded or rejected
         # a demand, rejection or appeal takes its sub-code from the act inside it, by the rule whose bare code
@@ -261,6 +263,7 @@ class StoryCoder:
             launchers = self._actors([subject], resolver) if subject is not None else []
             if any(a.entity for a in launchers) and token.head.lemma_.lower() not in rules.observers:
                 sources = launchers
+        code = self._weapon_code(code, token, kind, source_heads)
         target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word)
         # a host or visitor meets people, never "Russia's withdrawal": no owner stands for the object
         targets = self._actors(target_heads, resolver, loose=not pattern.reverse)
@@ -357,6 +360,22 @@ class StoryCoder:
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
             memory.note_pair(sources[0], sources[1])
         return Outcome(f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else "")), drafts
+
+    def _weapon_code(self, code: str, token: Token, kind: str, source_heads: list[Token]) -> str:
+        """Force used from the air is aerial (195), from drones remotely piloted (1952): "Israeli warplanes
+        struck Gaza", "a US drone strike killed", "an air raid on Aleppo" (rules.yaml `aerial`, `remote`).
+        The weapon is the source's head or its modifier, the event noun's modifier, or a with/from phrase."""
+        if not code.startswith(self.weapon_roots):
+            return code
+        heads = source_heads + ([token] if kind == "noun" else [])
+        words = {h.lemma_.lower() for h in heads}
+        words.update(c.lemma_.lower() for h in heads for c in kids(h) if c.dep_ in ("compound", "amod", "nmod"))
+        if kind == "verb":
+            words.update(o.lemma_.lower() for prep in ("with", "from") for o in preposition_objects(token, prep))
+        for rule, nouns in self.weapons:
+            if words & nouns:
+                return rule.map_code(code) or code
+        return code
 
     def _no_visit(self, source: ResolvedActor, target: ResolvedActor, code: str, doc: Doc) -> bool:
         """Troops, civilians or refugees arriving make no visit: "British troops arrived in Mali" (rules.yaml
