@@ -565,6 +565,9 @@ def test_possessive_pronoun_gives_the_country(code):
 
 def test_coordinated_country_adjectives(code):
     assert code("US and British activists condemned China.") == {"USAOPP CHN 111", "GBROPP CHN 111"}
+    # a two-word adjective is parsed as a noun conjunct of its own: it still shares the role
+    assert code("Guinea tortured Sierra Leonean and Liberian refugees.") == {"GIN SLEREF 1822", "GIN LBRREF 1822"}
+    assert code("Guinea tortured Liberians and Ivorian refugees.") == {"GIN LBR 1822", "GIN CIVREF 1822"}
 
 
 def test_accented_names_match_dictionary(code):

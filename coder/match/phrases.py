@@ -189,7 +189,19 @@ class PhraseResolver:
         entity = next((a for a in actors if a.entity and a.role), None) or next((a for a in actors if a.entity), None)
         if entity is not None:
             actors = [self._with_entity(a, entity) if not a.entity and a.role else a for a in actors]
+        # "Sierra Leonean and Liberian refugees", parsed as two conjuncts: a country adjective standing alone
+        # (not a name, not a plural "Liberians") shares the role of the conjunct after it
+        roled = next((a for a in actors if a.entity and a.role), None)
+        if roled is not None and len(actors) > 1:
+            actors = [replace(a, code=a.entity + roled.role, role=roled.role, why=a.why + f"; role from {roled.text!r}")
+                      if self._bare_adjective(a) and a.start < roled.start else a for a in actors]
         return actors
+
+    def _bare_adjective(self, actor: ResolvedActor) -> bool:
+        m = self.at.get(actor.end - 1)
+        return (not actor.role and actor.kind == "country" and m is not None and m.kind == "actor"
+                and m.form == "adjective" and self.doc[actor.end - 1].tag_ != "NNPS" and
+                not self.doc[actor.end - 1].lower_.endswith("s"))
 
     def _entity_name(self, token: Token) -> bool:
         m = self.at.get(token.i)
