@@ -45,7 +45,7 @@ MANIFEST_KEYS = {
     "verbs", "discards", "issues", "notice",
 }
 EVENT_KEYS = {"code", "name", "root", "quad_class", "goldstein", "description"}
-ACTOR_KEYS = {"code", "kind", "iso3", "cow", "country", "names", "adjectives", "capitals",
+ACTOR_KEYS = {"code", "kind", "iso3", "cow", "country", "names", "adjectives", "people", "capitals",
               "aliases", "codes", "note"}
 PATTERN_KEYS = {"id", "code", "verb", "noun", "particle", "object", "not_object", "prep", "not_prep",
                 "complement", "source", "target", "voice", "reverse", "mutual", "examples", "note"}
@@ -347,7 +347,7 @@ def _load_actors(r: _Reader, paths: list[Path], roles: dict[str, str]) -> list[A
                 r.error(path, item.line_of("kind"), entry, f"kind must be one of {', '.join(ACTOR_KINDS)}")
                 continue
             names: list[ActorName] = []
-            for key, form in (("names", "name"), ("aliases", "alias"), ("adjectives", "adjective"),
+            for key, form in (("names", "name"), ("aliases", "alias"), ("adjectives", "adjective"), ("people", "people"),
                               ("capitals", "capital")):
                 names += _names(r, path, item.get(key), item.line_of(key), entry, form)
             if not names:
@@ -617,10 +617,11 @@ LIST_BLOCK_KEYS = {
     "stand_ins": {"words"},
     "purposes": {"roots", "aims", "subcode_digits", "acts"},
     "visits": {"codes", "not_roles"},
+    "people": {"counted_role", "quantities"},
 }
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
-             "appeal_to_target", "visits", "offer", "aerial", "remote"}
+             "appeal_to_target", "visits", "offer", "aerial", "remote", "people"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -670,6 +671,11 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
             if root not in events:
                 r.error(path, data[block].line_of(key), f"{block} {key}", f"{root!r} is not a quoted code of the taxonomy")
     purpose_digits = _digit_map(r, path, data.get("purposes"), events)
+    people = data.get("people")
+    counted_role = people.get("counted_role") if isinstance(people, LineDict) else None
+    if counted_role is not None and (not isinstance(counted_role, str) or not re.match(r"^[A-Z]{3}$", counted_role)):
+        r.error(path, people.line_of("counted_role"), "people counted_role", "must be a three-letter role code (CVL)")
+        counted_role = None
     intent = _modality(r, path, data, "intent", events)
     offer = _modality(r, path, data, "offer", events)
     offer = replace(offer, mapping={**intent.mapping, **offer.mapping})  # an offer is an intention, but kinder
@@ -713,6 +719,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         purpose_aims=codes_in["purposes", "aims"],
         purpose_digits=purpose_digits,
         purpose_acts=get("purposes", "acts"),
+        counted_people_role=counted_role or "",
+        people_quantities=get("people", "quantities"),
     )
 
 

@@ -168,6 +168,11 @@ class StoryCoder:
         # pattern ("agree to <anything>" 030) adds nothing
         drafts = [d for d in drafts if not any(c.i in coded and c.i != d.trigger.token.i
                                                for c in _complement_chain(d.trigger.token, d.code[:2] == "03"))]
+        # "threatened to launch an offensive unless Baghdad ...": the threat verb's bare 130 adds nothing to the
+        # offensive's 138 between the same two parties
+        specific = {(d.source.code, d.target.code, d.code[:2]) for d in drafts if d.code[2:3] not in ("", "0")}
+        drafts = [d for d in drafts if not (d.code[:2] == "13" and d.code[2:] == "0" and
+                                            (d.source.code, d.target.code, "13") in specific)]
         # "Insurgents shelled Aleppo, killing eight people": the killing is the shelling's toll, one event
         violent: dict[int, list[_Draft]] = {}
         for d in drafts:
@@ -294,6 +299,11 @@ class StoryCoder:
                 sources = [place] if place is not None else []
             if not sources:
                 return Outcome("agentless passive: no source"), []
+        if not targets and tgt_slot != "none" and (mod_name == "threat" or code[:2] == "13"):
+            # "threatened to launch an offensive unless Baghdad accepted its terms": the party whose act would
+            # avert the threat is its target
+            targets = [t for t in self._actors(self._condition_subjects(token), resolver)
+                       if not any(t.entity and t.entity == s.entity for s in sources)]
         if purposes is not None and code.startswith(self.purpose_roots) and tgt_slot != "none" and not any(
                 t.entity and not t.is_place for t in targets):
             aims = self._aims(token, kind, resolver, memory, event_sources)
@@ -360,6 +370,21 @@ class StoryCoder:
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
             memory.note_pair(sources[0], sources[1])
         return Outcome(f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else "")), drafts
+
+    def _condition_subjects(self, token: Token) -> list[Token]:
+        """Subjects of the if/unless clauses of a threat ("... unless Baghdad accepted" -> Baghdad), on the
+        trigger, the verbs above it up to the threat, or the threat's own complement."""
+        verbs = [token]
+        node = token
+        for _ in range(3):  # offensive <- launch <- threatened
+            if node.dep_ not in ("dobj", "xcomp", "ccomp", "pobj", "prep") or node.head.i == node.i:
+                break
+            node = node.head
+            verbs.append(node)
+        verbs += [c for v in list(verbs) for c in kids(v) if c.dep_ in ("xcomp", "ccomp")]
+        return [subj for verb in verbs for clause in kids(verb) if clause.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in self.rules.conditionals for m in kids(clause))
+                for subj in kids(clause) if subj.dep_ in ("nsubj", "nsubjpass")]
 
     def _weapon_code(self, code: str, token: Token, kind: str, source_heads: list[Token]) -> str:
         """Force used from the air is aerial (195), from drones remotely piloted (1952): "Israeli warplanes

@@ -25,8 +25,9 @@ ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*$")
 
 
 def demonym_plural(adjective: str) -> str | None:
-    """'Palestinian' -> 'Palestinians', 'Iraqi' -> 'Iraqis'; None for 'Chinese', 'British', 'Swiss'."""
-    if " " in adjective or not adjective.isalpha() or not adjective.lower().endswith(("an", "i")):
+    """'Palestinian' -> 'Palestinians', 'Iraqi' -> 'Iraqis', 'South Korean' -> 'South Koreans'; None for
+    'Chinese', 'British', 'Swiss' (irregular people nouns are listed under an actor's `people:`)."""
+    if not adjective.replace(" ", "").isalpha() or not adjective.lower().endswith(("an", "i")):
         return None
     return adjective + "s"
 
@@ -97,8 +98,8 @@ class ActorIndex:
                 self._add(nlp, label, [name.text])
                 people = demonym_plural(name.text) if name.form == "adjective" else None
                 if people:  # "the Palestinians", "Afghans": the people of a country stand for it
-                    plural = ActorName(people, "name", name.valid)
-                    label = self._key(f"PEOPLE|{i}|{j}", ("actor", i, "name", plural, actor.source))
+                    plural = ActorName(people, "people", name.valid)
+                    label = self._key(f"PEOPLE|{i}|{j}", ("actor", i, "people", plural, actor.source))
                     self._add(nlp, label, [people])
         by_role: dict[str, list[str]] = {}
         for agent in book.agents:

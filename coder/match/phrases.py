@@ -120,6 +120,7 @@ class PhraseResolver:
         self.side_words = set(rules.side_words)
         self.person_pronouns = set(rules.person_pronouns)
         self.group_pronouns = set(rules.group_pronouns)
+        self.quantities = frozenset(rules.people_quantities)
         self.at: dict[int, Mention] = {}
         for m in mentions:
             for i in range(m.start, m.end):
@@ -322,10 +323,14 @@ class PhraseResolver:
                     {head.i} if head_mention in roles else set())))
             return out
         if entities:
+            if head_mention in entities and head_mention.form == "people" and len(entities) > 1:
+                entities = [e for e in entities if e is not head_mention]  # "Bosnian Serbs" live in Bosnia
             m = min(entities, key=lambda e: (e.start > head.i, abs(e.start - head.i)))  # pre-modifiers first
             actor = self.index.actors[m.actor]
             entity_code, dated = actor.code_on(self.day)
             why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})"
+            if not role and m.form == "people" and self._counted(self.doc[m.end - 1]):
+                role = self.rules.counted_people_role  # "arrested 100 Palestinians", "thousands of Nigerians"
             if dated is not None:
                 why += f"; dated code {dated.code} valid {dated.valid.start or '...'}..{dated.valid.end or '...'}"
             if role and not entity_code.endswith(role) and not entity_code.startswith(role) and \
@@ -382,11 +387,21 @@ class PhraseResolver:
         if actor.kind == "person":
             return [self._person(m, tokens)]
         entity_code, _ = actor.code_on(self.day)
+        if not role and m.form == "people" and self._counted(self.doc[m.end - 1]):
+            role = self.rules.counted_people_role  # "arrested 100 Palestinians", "thousands of Nigerians"
         code = entity_code if (not role or entity_code.endswith(role) or
                                not takes_role(actor.kind, entity_code, actor.entity)) else entity_code + role
         entity = actor.entity or entity_code
         why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})" + (f"; role word -> {role}" if role else "")
         return [self._make(code, entity, split_code(code, entity), tokens, why, kind=actor.kind)]
+
+    def _counted(self, people: Token) -> bool:
+        """A people noun with a number ("168 Liberians") or under a quantity ("thousands of Nigerians") names
+        individuals, not the nation ("the Palestinians rejected the plan")."""
+        if any(c.dep_ == "nummod" for c in kids(people)):
+            return True
+        return (people.dep_ == "pobj" and people.head.lower_ == "of" and
+                people.head.head.lemma_.lower() in self.quantities)
 
     def _person(self, m: Mention, core: set[int]) -> ResolvedActor:
         actor: Actor = self.index.actors[m.actor]
