@@ -98,6 +98,10 @@ def test_place_is_target_of_an_attack_or_protest_naming_no_party(code):
     assert code("Israeli jets bombed a convoy in Syria.") == {"ISRMIL SYR 195"}
     # a named party is kept; a victim of unknown country takes the place's country
     assert code("Israeli jets bombed Hamas in Syria.") == {"ISRMIL PSEREBHMS 195"}
+    # ... and so is the owner of a place-like object in it
+    assert code("Israeli jets struck Hamas positions in Syria.") == {"ISRMIL PSEREBHMS 195"}
+    assert code("Turkey hit rebel positions in Iraq.") == {"TUR IRQREB 190"}
+    assert code("Turkey hit targets in Iraq.") == {"TUR IRQ 190"}
     assert code("Gunmen killed five civilians in Pakistan.") == {"---UAF PAKCVL 190"}
     assert code("Saudi-led coalition airstrikes killed 15 civilians in Yemen's Saada province.") == {"SAUMIL YEMCVL 190"}
     # comments and claims take the place inside what they are about (rules.yaml places.in_object)

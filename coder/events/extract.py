@@ -299,6 +299,15 @@ class StoryCoder:
                 sources = [place] if place is not None else []
             if not sources:
                 return Outcome("agentless passive: no source"), []
+        if kind == "verb" and tgt_slot.startswith("prep:") and tgt_slot[5:] in self.place_preps:
+            # "hit Hamas positions in Syria", "shelled rebel camps in Iraq": the owner of the place-like object
+            # is the target, of the place's country when the owner names none
+            obj = direct_object(token)
+            owners = [o for o in resolver.resolve_modifiers(obj) if o.entity or o.role] \
+                if obj is not None and obj.lemma_.lower() in self.stand_ins else []
+            if owners:
+                place = next((t for t in targets if t.is_place), None)
+                targets = [self._placed(o, place) if place is not None else o for o in owners]
         if not targets and tgt_slot != "none" and (mod_name == "threat" or code[:2] == "13"):
             # "threatened to launch an offensive unless Baghdad accepted its terms": the party whose act would
             # avert the threat is its target
