@@ -147,6 +147,12 @@ def test_conditional_threat_is_against_whoever_can_avert_it(code):
     assert code("North Korea threatened to attack.") == set()
 
 
+def test_counterpart_holds_the_other_partys_role(code):
+    assert code("The Indian defence minister held talks with his Chinese counterpart.") == {
+        "INDGOV CHNGOV 046", "CHNGOV INDGOV 046"}
+    assert code("Russian troops attacked their Ukrainian counterparts.") == {"RUSMIL UKRMIL 190"}
+
+
 def test_force_from_the_air_is_aerial_and_from_drones_remote(code):
     # rules.yaml aerial, remote: the weapon heads or modifies the source, the event noun, or a with-phrase
     assert code("Russian jets bombed Ukraine.") == {"RUSMIL UKR 195"}

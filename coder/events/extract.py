@@ -373,6 +373,7 @@ class StoryCoder:
         visits = [(a, b, c) for a, b, c in pairs if not self._no_visit(a, b, c, token.doc)]
         if not visits:
             return Outcome("no visit: troops, civilians or refugees arriving, or a visit home (rules.yaml visits)"), []
+        visits = [(_counterpart(a, b, token.doc), _counterpart(b, a, token.doc), c) for a, b, c in visits]
         drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits if not _same_actor(a, b)]
         if not drafts:
             return Outcome("source and target are the same actor"), []
@@ -673,6 +674,18 @@ def _governing_verb(noun: Token) -> int:
         return noun.head.i
     verb = object_governor(noun)
     return verb.i if verb is not None else -1
+
+
+def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> ResolvedActor:
+    """"Cavusoglu met his Greek counterpart": a counterpart holds the other party's role (GRCGOV)."""
+    if actor.role or not actor.entity or not other.role or actor.end <= actor.start or \
+            doc[actor.end - 1].lemma_.lower() not in COUNTERPARTS:
+        return actor
+    return replace(actor, code=actor.entity + other.role, role=other.role,
+                   why=actor.why + f"; a counterpart of {other.text!r} -> {other.role}")
+
+
+COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
 
 
 def _same_actor(a: ResolvedActor, b: ResolvedActor) -> bool:
