@@ -169,6 +169,14 @@ def test_emergency_naming_no_place_is_in_the_states_own_country(code):
     assert code("The Russian government declared a state of emergency in Ukraine.") == {"RUSGOV UKR 1724"}
 
 
+def test_domestic_coercion_and_protest_are_in_the_states_country(code):
+    # rules.yaml places: domestic, state_roles
+    assert code("Egyptian police arrested opposition activists.") == {"EGYCOP EGYOPP 173"}
+    assert code("Students protested against the Kenyan government.") == {"KENEDU KENGOV 141"}
+    assert code("Ghanaian authorities deported 168 migrants.") == {"GHAGOV ---CVL 174"}  # deportees are foreign
+    assert code("Protesters rallied against the United States.") == {"---OPP USA 141"}  # no state role
+
+
 def test_agentless_arrest_is_by_the_place_it_happens_in(code):
     # rules.yaml places: authorities -- only the state arrests; anybody may kidnap
     assert code("Two French journalists were detained in Iran.") == {"IRN FRAMED 173"}

@@ -613,7 +613,7 @@ LIST_BLOCK_KEYS = {
     "discourse": {"both_parties", "side_words", "person_pronouns", "group_pronouns"},
     "unasserted": {"verbs", "reasons"},
     "observers": {"verbs"},
-    "places": {"roots", "preps", "in_object", "sources", "authorities", "home"},
+    "places": {"roots", "preps", "in_object", "sources", "authorities", "home", "domestic", "state_roles"},
     "stand_ins": {"words"},
     "purposes": {"roots", "aims", "subcode_digits", "acts"},
     "visits": {"codes", "not_roles"},
@@ -663,7 +663,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
     codes_in = {("places", "roots"): get("places", "roots"), ("places", "in_object"): get("places", "in_object"),
                 ("places", "sources"): get("places", "sources"),
                 ("places", "authorities"): get("places", "authorities"),
-                ("places", "home"): get("places", "home"),
+                ("places", "home"): get("places", "home"), ("places", "domestic"): get("places", "domestic"),
                 ("purposes", "roots"): get("purposes", "roots"), ("purposes", "aims"): get("purposes", "aims"),
                 ("visits", "codes"): get("visits", "codes")}
     for (block, key), codes in codes_in.items():
@@ -711,6 +711,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         place_object_codes=codes_in["places", "in_object"],
         place_source_roots=codes_in["places", "sources"],
         home_codes=codes_in["places", "home"],
+        domestic_codes=codes_in["places", "domestic"],
+        state_roles=[w.upper() for w in get("places", "state_roles")],
         place_authority_roots=codes_in["places", "authorities"],
         stand_ins=get("stand_ins", "words"),
         visit_codes=codes_in["visits", "codes"],

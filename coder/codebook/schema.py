@@ -251,6 +251,8 @@ class Rules:
     place_object_codes: list[str] = field(default_factory=list)
     place_source_roots: list[str] = field(default_factory=list)
     home_codes: list[str] = field(default_factory=list)
+    domestic_codes: list[str] = field(default_factory=list)  # role-only party: the other side's country
+    state_roles: list[str] = field(default_factory=list)
     place_authority_roots: list[str] = field(default_factory=list)
     stand_ins: list[str] = field(default_factory=list)
     visit_codes: list[str] = field(default_factory=list)

@@ -77,6 +77,8 @@ class StoryCoder:
         self.object_place_codes = tuple(book.rules.place_object_codes)
         self.place_source_roots = tuple(book.rules.place_source_roots)
         self.home_codes = tuple(book.rules.home_codes)
+        self.domestic_codes = tuple(book.rules.domestic_codes)
+        self.state_roles = frozenset(book.rules.state_roles)
         self.place_authority_roots = tuple(book.rules.place_authority_roots)
         self.stand_ins = frozenset(book.rules.stand_ins)
         self.appeal_verbs = frozenset(book.rules.appeal.verbs)
@@ -374,6 +376,8 @@ class StoryCoder:
         if not visits:
             return Outcome("no visit: troops, civilians or refugees arriving, or a visit home (rules.yaml visits)"), []
         visits = [(_counterpart(a, b, token.doc), _counterpart(b, a, token.doc), c) for a, b, c in visits]
+        if code.startswith(self.domestic_codes):
+            visits = [(self._domestic(a, b), self._domestic(b, a), c) for a, b, c in visits]
         drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits if not _same_actor(a, b)]
         if not drafts:
             return Outcome("source and target are the same actor"), []
@@ -411,6 +415,15 @@ class StoryCoder:
             if words & nouns:
                 return rule.map_code(code) or code
         return code
+
+    def _domestic(self, actor: ResolvedActor, state: ResolvedActor) -> ResolvedActor:
+        """A party of unknown country facing a state's police, government or army in a protest or coercion
+        naming no place is of that state's country (rules.yaml `places: domestic`)."""
+        if actor.entity or not actor.role or not state.entity or state.role not in self.state_roles or \
+                state.kind not in ("country", "territory", "person", "institution", ""):
+            return actor
+        return replace(actor, code=state.entity + actor.role, entity=state.entity,
+                       why=actor.why + f"; country of {state.text!r} (places: domestic)")
 
     def _no_visit(self, source: ResolvedActor, target: ResolvedActor, code: str, doc: Doc) -> bool:
         """Troops, civilians or refugees arriving make no visit: "British troops arrived in Mali" (rules.yaml
