@@ -154,6 +154,7 @@ def test_counterpart_holds_the_other_partys_role(code):
 
 
 def test_force_from_the_air_is_aerial_and_from_drones_remote(code):
+    assert code("US airstrikes killed dozens of IS fighters in Syria.", "2016-01-01") == {"USA IMGMUSISI 195"}
     # rules.yaml aerial, remote: the weapon heads or modifies the source, the event noun, or a with-phrase
     assert code("Russian jets bombed Ukraine.") == {"RUSMIL UKR 195"}
     assert code("Turkish air raids killed Kurdish rebels in Iraq.") == {"TUR IRQREB 195"}
@@ -266,6 +267,9 @@ def test_protest_takes_its_target_from_its_purpose(code):
 def test_target_noun_stands_in_for_its_of_phrase(code):
     # rules.yaml stand_ins: "the enclave of X", "the computers of X" are X; an act is not ("the seizure of")
     assert code("Syrian warplanes pounded the enclave of Eastern Ghouta.") == {"SYRMIL SYR 195"}
+    # a stand-in's of-phrase may be a stand-in itself
+    assert code("Russian police detained dozens of supporters of opposition leader Alexei Navalny.",
+                "2021-01-23") == {"RUSCOP RUSOPP 173"}
     assert code("Iraqi civilians protested the presence of American troops.") == {"IRQCVL USAMIL 140"}
     assert code("The United States condemned the seizure of a Japanese tanker.") == set()
     # failing an of-phrase, the country its in-phrase names

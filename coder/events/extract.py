@@ -577,18 +577,25 @@ class StoryCoder:
         for tok in tokens:
             found = resolver.resolve_modifiers(tok) if trigger is not None and tok.i == trigger.i else resolver.resolve(tok, loose)
             if not found and loose and tok.lemma_.lower() in self.stand_ins:
-                # "the enclave of Eastern Ghouta", "the positions of Hamas": a target noun that names no
-                # actor stands for the one its of-phrase names (rules.yaml stand_ins)
-                found = [a for prep in ("of", "for") for o in preposition_objects(tok, prep)
-                         for a in resolver.resolve(o, loose)]
-                # ... or the country its in-phrase names: "a military base in Saudi Arabia's Jizan region"
-                found = found or [a for o in preposition_objects(tok, "in")
-                                  for h in [o, *(c for c in kids(o) if c.dep_ == "poss")]
-                                  for a in resolver.resolve(h) if a.is_place]
+                found = self._stood_for(tok, resolver)
             for actor in found:
                 if all(actor.code != o.code for o in out):
                     out.append(actor)
         return out
+
+    def _stood_for(self, tok: Token, resolver: PhraseResolver, depth: int = 0) -> list[ResolvedActor]:
+        """The actor a stand-in target noun means (rules.yaml stand_ins): "the enclave of Eastern Ghouta", "the
+        positions of Hamas" -- its of- or for-phrase, itself maybe a stand-in ("dozens of supporters of
+        Navalny") -- or else the country its in-phrase names ("a military base in Saudi Arabia's Jizan region")."""
+        found = []
+        for o in (o for prep in ("of", "for") for o in preposition_objects(tok, prep)):
+            got = resolver.resolve(o, True)
+            if not got and depth < 2 and o.lemma_.lower() in self.stand_ins:
+                got = self._stood_for(o, resolver, depth + 1)
+            found += got
+        return found or [a for o in preposition_objects(tok, "in")
+                         for h in [o, *(c for c in kids(o) if c.dep_ == "poss")]
+                         for a in resolver.resolve(h) if a.is_place]
 
     def _event(self, d: _Draft, story_id: str, sent_no: int, date_text: str, sent: Span, index: int) -> Event:
         etype = self.book.events[d.code]
