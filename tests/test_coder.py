@@ -141,6 +141,13 @@ def test_people_nouns_are_their_country_and_counted_people_civilians(code):
     assert code("Bosnian Serbs attacked Croatia.") == {"BIH HRV 190"}
 
 
+def test_obligation_without_a_coded_act_is_a_bare_demand(code):
+    assert code("Russia said on Tuesday that Sudan must return a Mi-26 helicopter.") == {"RUS SDN 100"}
+    assert code("Russia said Ukraine must withdraw its troops from the border.") == {"RUS UKR 1056"}
+    assert code("Israel said Hamas must not rearm.") == set()
+    assert code("Iran said it must respond.") == set()
+
+
 def test_conditional_threat_is_against_whoever_can_avert_it(code):
     assert code("Iran threatened to launch an offensive unless Baghdad accepted its conditions.") == {"IRN IRQ 138"}
     assert code("Pakistan threatened to cut off trade if India did not withdraw its troops.") == {"PAK IND 130"}

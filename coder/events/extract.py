@@ -16,7 +16,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from coder.codebook.schema import Codebook
+from coder.codebook.schema import Codebook, VerbPattern
 from coder.events.record import Event
 from coder.events.roles import effective_subject, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
@@ -78,6 +78,9 @@ class StoryCoder:
         self.place_source_roots = tuple(book.rules.place_source_roots)
         self.home_codes = tuple(book.rules.home_codes)
         self.domestic_codes = tuple(book.rules.domestic_codes)
+        bare = book.rules.obligation.mapping.get("0")
+        self.bare_demand = VerbPattern("rules.obligation", bare, "verb", frozenset(), origin="rules.yaml obligation") \
+            if bare else None
         self.state_roles = frozenset(book.rules.state_roles)
         self.place_authority_roots = tuple(book.rules.place_authority_roots)
         self.stand_ins = frozenset(book.rules.stand_ins)
@@ -166,6 +169,7 @@ class StoryCoder:
             drafts.extend(made)
             if trace is not None:
                 trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome.text))
+        drafts.extend(self._bare_demands(sent, resolver, settled, drafts))
         # "agreed to meet": when the complement is coded (036), the governing verb's own generic
         # pattern ("agree to <anything>" 030) adds nothing
         drafts = [d for d in drafts if not any(c.i in coded and c.i != d.trigger.token.i
@@ -186,6 +190,30 @@ class StoryCoder:
                 for actor in resolver.resolved_at(token.i):
                     trace.actors.append((sent_no, actor))
         return drafts
+
+    def _bare_demands(self, sent: Span, resolver: PhraseResolver, settled: set[int],
+                      drafts: list[_Draft]) -> list[_Draft]:
+        """"Russia said Sudan must return the helicopter": X demands of Y even when no pattern codes what Y
+        must do -- the obligation map's bare code ("0": 100), pattern id `rules.obligation`."""
+        if self.bare_demand is None:
+            return []
+        out: list[_Draft] = []
+        for token in sent:
+            if token.pos_ != "VERB" or token.i in settled or not any(
+                    c.dep_ == "aux" and c.lower_ in self.rules.obligation_words for c in kids(token)):
+                continue
+            if any(c.dep_ == "neg" for c in kids(token)) or any(
+                    token.left_edge.i <= d.trigger.token.i <= token.right_edge.i for d in drafts):
+                continue  # "must not ...", or an act inside it was coded
+            say = self.rules.obligation(token)
+            if say is None:
+                continue
+            speakers = self._actors([effective_subject(say)], resolver)
+            addressees = self._actors([c for c in kids(token) if c.dep_ == "nsubj"], resolver)
+            trigger = Trigger(token, self.bare_demand)
+            out += [_Draft(s, a, self.bare_demand.code, trigger, "demand", s.code)
+                    for s in speakers for a in addressees if not _same_actor(s, a)]
+        return out
 
     def _code_trigger(self, trigger: Trigger, resolver: PhraseResolver, memory: StoryMemory,
                       event_sources: set[int], purposes: set[int] | None = None,
