@@ -141,6 +141,11 @@ def test_people_nouns_are_their_country_and_counted_people_civilians(code):
     assert code("Bosnian Serbs attacked Croatia.") == {"BIH HRV 190"}
 
 
+def test_taking_part_in_an_event_noun_makes_the_subject_its_source(code):
+    assert code("Iran took part in talks with the European Union.") == {"IRN IGOEUREEC 046", "IGOEUREEC IRN 046"}
+    assert code("Syrian rebels engaged in clashes with Turkish troops.") == {"SYRREB TURMIL 190", "TURMIL SYRREB 190"}
+
+
 def test_obligation_without_a_coded_act_is_a_bare_demand(code):
     assert code("Russia said on Tuesday that Sudan must return a Mi-26 helicopter.") == {"RUS SDN 100"}
     assert code("Russia said Ukraine must withdraw its troops from the border.") == {"RUS UKR 1056"}

@@ -105,10 +105,19 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozen
         return []
     # "agreed to a ceasefire", "embarked on a tour", "launched into an attack": the subject does the act;
     # "warned against / spoke about / pushed for / prepared for an attack": it does not
-    if noun.dep_ == "pobj" and noun.head.lower_ not in AGENT_PREPS:
+    if noun.dep_ == "pobj" and noun.head.lower_ not in AGENT_PREPS and not (
+            noun.head.lower_ == "in" and _participates(verb)):  # "took part in joint exercises with Russia"
         return []
     subj = effective_subject(verb)
     return [subj] if subj is not None else []
+
+
+PARTICIPATION = {"participate", "engage", "join", "partake"}  # "participated in talks": the subject takes part
+
+
+def _participates(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in PARTICIPATION or (lemma == "take" and any(c.lower_ == "part" for c in kids(verb)))
 
 
 def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_word,
