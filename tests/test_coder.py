@@ -146,6 +146,13 @@ def test_taking_part_in_an_event_noun_makes_the_subject_its_source(code):
     assert code("Syrian rebels engaged in clashes with Turkish troops.") == {"SYRREB TURMIL 190", "TURMIL SYRREB 190"}
 
 
+def test_who_is_responsible_for_or_behind_an_act_did_it(code):
+    assert code("Iran is behind the attack on Saudi oil facilities.") == {"IRN SAU 190"}
+    assert code("Iran was responsible for the attack on Saudi Arabia.") == {"IRN SAU 190"}
+    assert code("Russia is not responsible for the attack on Ukraine.") == set()
+    assert code("Russia denied it was behind the attack on Ukraine.") == set()
+
+
 def test_obligation_without_a_coded_act_is_a_bare_demand(code):
     assert code("Russia said on Tuesday that Sudan must return a Mi-26 helicopter.") == {"RUS SDN 100"}
     assert code("Russia said Ukraine must withdraw its troops from the border.") == {"RUS UKR 1056"}

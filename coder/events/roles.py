@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coder.match.syntax import (child, direct_object, fronted_participle_object, is_passive, kids,
+from coder.match.syntax import (child, culpable_for, direct_object, fronted_participle_object, is_passive, kids,
                                 nested_preposition_objects, object_governor, preposition_objects, to_infinitive)
 
 RELATIVIZERS = {"who", "which", "that", "whom"}
@@ -105,7 +105,7 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozen
         return []
     # "agreed to a ceasefire", "embarked on a tour", "launched into an attack": the subject does the act;
     # "warned against / spoke about / pushed for / prepared for an attack": it does not
-    if noun.dep_ == "pobj" and noun.head.lower_ not in AGENT_PREPS and not (
+    if noun.dep_ == "pobj" and noun.head.lower_ not in AGENT_PREPS and not culpable_for(noun) and not (
             noun.head.lower_ == "in" and _participates(verb)):  # "took part in joint exercises with Russia"
         return []
     subj = effective_subject(verb)

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from coder.codebook.schema import ModalityRule, Rules
 from coder.events.roles import ORDINALS
-from coder.match.syntax import child, kids, object_governor, to_infinitive
+from coder.match.syntax import child, culpable_for, kids, object_governor, to_infinitive
 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
@@ -216,7 +216,7 @@ class RuleBook:
         verb = object_governor(noun)
         if verb is None:
             return None
-        if noun.dep_ == "pobj" and noun.head.lower_ == "for":
+        if noun.dep_ == "pobj" and noun.head.lower_ == "for" and not culpable_for(noun):
             return False  # "pushed for / called for / prepared for a ceasefire": a goal, not an act
         lem = verb.lemma_.lower()
         if self.negated(verb) and noun.dep_ == "dobj":

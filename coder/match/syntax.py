@@ -30,7 +30,24 @@ def object_governor(noun: Token) -> Token | None:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
         return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        # "Iran is responsible for / guilty of / behind the attack": the copula governs the act
+        prep, holder = noun.head, noun.head.head
+        if prep.lower_ in ("for", "of") and holder.dep_ == "acomp" and holder.lemma_.lower() in CULPABLE:
+            return holder.head
+        if prep.lower_ == "behind" and holder.lemma_.lower() == "be":
+            return holder
     return None
+
+
+CULPABLE = {"responsible", "guilty", "culpable", "accountable"}
+
+
+def culpable_for(noun: Token) -> bool:
+    """The noun is what someone is said to be responsible for, guilty of or behind."""
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.dep_ == "prep" and (
+        prep.lower_ == "behind" or prep.head.lemma_.lower() in CULPABLE)
 
 
 def is_passive(token: Token) -> bool:
