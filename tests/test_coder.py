@@ -166,6 +166,12 @@ def test_conditional_threat_is_against_whoever_can_avert_it(code):
     assert code("North Korea threatened to attack.") == set()
 
 
+def test_met_visiting_leader_is_a_meeting_with_the_visitor(code):
+    # the small model parses "visiting" as a clause with the visitor as its object
+    assert code("Egyptian President Hosni Mubarak met visiting Israeli Prime Minister Ehud Barak on Sunday.",
+                "2000-01-01") == {"EGYGOV ISRGOV 040", "ISRGOV EGYGOV 040"}
+
+
 def test_counterpart_holds_the_other_partys_role(code):
     assert code("The Indian defence minister held talks with his Chinese counterpart.") == {
         "INDGOV CHNGOV 046", "CHNGOV INDGOV 046"}

@@ -23,7 +23,7 @@ from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
 from coder.match.syntax import (child, complements, direct_object, is_fronted_participle, is_passive, kids,
-                                object_governor, preposition_objects, to_infinitive)
+                                misparsed_visiting, object_governor, preposition_objects, to_infinitive)
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -226,7 +226,7 @@ class StoryCoder:
             return self._code_action(trigger, resolver, memory, event_sources, purposes, token, None, None)
         if pattern.trigger_kind == "verb" and is_fronted_participle(token):
             return Outcome("participle modifying the speaker ('visiting X said'): not an event", veto=True), []
-        if pattern.trigger_kind == "verb" and token.dep_ in ("amod", "compound"):
+        if pattern.trigger_kind == "verb" and (token.dep_ in ("amod", "compound") or misparsed_visiting(token)):
             return Outcome("participle used as an adjective ('Russia-backed', 'recognised'): not an event", veto=True), []
         # a verb coordinated with an earlier one shares its governors: "agreed to meet X and sign a deal"
         head = rules.coordination_head(token) if pattern.trigger_kind == "verb" else token

@@ -82,7 +82,18 @@ def direct_object(token: Token) -> Token | None:
         attr = child(token, "dative")
         if attr is not None and attr.pos_ in ("NOUN", "PROPN", "PRON"):
             return attr
+        visiting = next((c for c in kids(token) if misparsed_visiting(c)), None)
+        if visiting is not None:  # "Mubarak met visiting Israeli Prime Minister Barak": Barak is met
+            return child(visiting, "dobj")
     return obj
+
+
+def misparsed_visiting(token: Token) -> bool:
+    """"met visiting Israeli Prime Minister Barak", parsed as a clause "visiting Barak" under "met": the
+    participle is an adjective of the met person, who is the visitor."""
+    return (token.lower_ == "visiting" and token.dep_ in ("advcl", "xcomp") and token.i == token.head.i + 1
+            and token.head.pos_ == "VERB" and not any(c.dep_ in ("dobj", "obj") for c in kids(token.head))
+            and any(c.dep_ == "dobj" for c in kids(token)))
 
 
 TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
