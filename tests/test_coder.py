@@ -172,6 +172,17 @@ def test_met_visiting_leader_is_a_meeting_with_the_visitor(code):
                 "2000-01-01") == {"EGYGOV ISRGOV 040", "ISRGOV EGYGOV 040"}
 
 
+def test_pronoun_in_a_clause_on_a_noun_means_the_nouns_owner(code):
+    assert code("Washington welcomed Iran's statement that it would release the British sailors.") == {
+        "USA IRN 051", "IRN GBR 0353"}
+
+
+def test_participle_with_an_object_is_active(code):
+    # "killed" parsed as a reduced relative on "airstrikes", but it has an object: the airstrikes killed
+    assert code("Israeli airstrikes killed at least 30 Palestinians in Gaza on Tuesday, health officials said.") == {
+        "ISR PSECVL 195"}
+
+
 def test_counterpart_holds_the_other_partys_role(code):
     assert code("The Indian defence minister held talks with his Chinese counterpart.") == {
         "INDGOV CHNGOV 046", "CHNGOV INDGOV 046"}

@@ -449,7 +449,13 @@ class PhraseResolver:
         own = _own_clause(pron)
         node = pron
         while node.head.i != node.i:
-            node = node.head
+            below, node = node, node.head
+            if own is None and node.pos_ == "NOUN" and below.dep_ in ("acl", "ccomp"):
+                # "a Russian announcement that it had opened corridors": whose announcement it is
+                poss = [c for c in kids(node) if c.dep_ == "poss"]
+                owner = self.resolve(poss[0]) if poss else self.resolve_modifiers(node)
+                if owner:
+                    yield owner
             if own is not None and not (own.dep_ == "ccomp" and node.i == own.head.i
                                         and node.lemma_.lower() in SPEECH_VERBS):
                 continue

@@ -54,7 +54,9 @@ def is_passive(token: Token) -> bool:
     """A passive verb: has a passive subject or auxiliary, or is a past participle modifying a noun."""
     if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in kids(token)):
         return True
-    return token.tag_ == "VBN" and token.dep_ == "acl"
+    # ... but not one with an object of its own: "Israeli airstrikes killed 30 Palestinians", misparsed as a
+    # reduced relative ("airstrikes [that were] killed")
+    return token.tag_ == "VBN" and token.dep_ == "acl" and not any(c.dep_ == "dobj" for c in kids(token))
 
 
 def child(token: Token, *deps: str) -> Token | None:
