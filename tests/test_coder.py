@@ -183,6 +183,14 @@ def test_participle_with_an_object_is_active(code):
         "ISR PSECVL 195"}
 
 
+def test_one_sided_agreement_to_a_ceasefire_with_a_party(code):
+    assert code("Russia agreed to a ceasefire with Ukraine.") == {"RUS UKR 0356", "UKR RUS 0356"}
+
+
+def test_responding_to_an_act_is_not_doing_it(code):
+    assert code("Russia said Moscow would respond to the expulsion of its diplomats.") == set()
+
+
 def test_counterpart_holds_the_other_partys_role(code):
     assert code("The Indian defence minister held talks with his Chinese counterpart.") == {
         "INDGOV CHNGOV 046", "CHNGOV INDGOV 046"}

@@ -23,7 +23,8 @@ from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
 from coder.match.syntax import (child, complements, direct_object, is_fronted_participle, is_passive, kids,
-                                misparsed_visiting, object_governor, preposition_objects, to_infinitive)
+                                misparsed_visiting, nested_preposition_objects, object_governor,
+                                preposition_objects, to_infinitive)
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -376,6 +377,12 @@ class StoryCoder:
             who = resolver.resolve(effective_subject(say))
             speaker = who[0].code if who else ""
         mutual_root = code[:2] in self.mutual_roots
+        if tgt_slot == "none" and pattern.mutual and len(sources) == 1 and kind == "verb":
+            # "Russia agreed to a ceasefire with Ukraine": one party named as subject, the other by "with"
+            withs = preposition_objects(token, "with") + nested_preposition_objects(token, "with")
+            targets = [t for t in self._actors(withs, resolver, loose=True) if not _same_party(t, sources[0])]
+            if targets:
+                sources, target_heads = sources + targets[:1], []
         pairs: list[tuple[ResolvedActor, ResolvedActor, str]] = []
         if not target_heads and len(sources) >= 2 and (pattern.mutual or (mutual_root and tgt_slot != "none")):
             for a in sources:

@@ -105,6 +105,8 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozen
         return []
     # "agreed to a ceasefire", "embarked on a tour", "launched into an attack": the subject does the act;
     # "warned against / spoke about / pushed for / prepared for an attack": it does not
+    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and verb.lemma_.lower() in RESPONDERS:
+        return []  # "Moscow would respond to the expulsion of its diplomats": someone else's act
     if noun.dep_ == "pobj" and noun.head.lower_ not in AGENT_PREPS and not culpable_for(noun) and not (
             noun.head.lower_ == "in" and _participates(verb)):  # "took part in joint exercises with Russia"
         return []
@@ -112,6 +114,8 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozen
     return [subj] if subj is not None else []
 
 
+RESPONDERS = {"respond", "react", "reply", "object", "refer", "point", "attribute", "link", "tie", "relate",
+              "listen", "retaliate", "alert", "draw", "testify", "compare"}  # "reacted to the attack"
 PARTICIPATION = {"participate", "engage", "join", "partake"}  # "participated in talks": the subject takes part
 
 
