@@ -644,6 +644,12 @@ def test_possessive_pronoun_gives_the_country(code):
     assert code("Russia said its troops attacked Ukrainian soldiers.") == {"RUSMIL UKRMIL 190"}
 
 
+def test_coordination_inside_the_modifiers_gives_two_actors(code):
+    # parsed as one phrase headed by "rebels" whose modifier "government" is coordinated with "FARC"
+    assert code("Colombia's government and FARC rebels signed a peace deal in Havana.", "2016-09-26") == {
+        "COLGOV COLREB 057", "COLREB COLGOV 057"}
+
+
 def test_coordinated_country_adjectives(code):
     assert code("US and British activists condemned China.") == {"USAOPP CHN 111", "GBROPP CHN 111"}
     # a two-word adjective is parsed as a noun conjunct of its own: it still shares the role

@@ -165,6 +165,9 @@ class PhraseResolver:
 
     # -- composition -------------------------------------------------------------------------
     def _resolve(self, head: Token, loose: bool) -> list[ResolvedActor]:
+        split = self._modifier_coordination(head, loose)
+        if split:
+            return split
         group = [head]
         if head.dep_ != "conj" and any(c.dep_ == "conj" for c in kids(head)):  # spaCy's conjuncts walk is costly
             group += [c for c in head.conjuncts if c.i > head.i]
@@ -203,6 +206,23 @@ class PhraseResolver:
         return (not actor.role and actor.kind == "country" and m is not None and m.kind == "actor"
                 and m.form == "adjective" and self.doc[actor.end - 1].tag_ != "NNPS" and
                 not self.doc[actor.end - 1].lower_.endswith("s"))
+
+    def _modifier_coordination(self, head: Token, loose: bool) -> list[ResolvedActor]:
+        """"Colombia's government and FARC rebels", parsed as one phrase headed by "rebels" whose modifier
+        "government" is coordinated with "FARC": two actors, COLGOV and COLREB."""
+        for mod in kids(head):
+            m = self.at.get(mod.i)
+            if mod.dep_ not in ("nmod", "compound") or mod.i > head.i or m is None or m.kind != "agent":
+                continue
+            conj = next((c for c in kids(mod) if c.dep_ == "conj" and c.i < head.i), None)
+            if conj is None:
+                continue
+            before = {t.i for c in kids(head) if c.i < mod.i for t in c.subtree}  # "Colombia's" on the head
+            first = self._one(mod, self._core(mod, {conj.i}) | before, loose)
+            second = self._one(head, {head.i} | {t.i for t in conj.subtree}, loose)
+            if any(a.entity for a in first) and any(a.entity for a in second):
+                return first + second
+        return []
 
     def _entity_name(self, token: Token) -> bool:
         m = self.at.get(token.i)
