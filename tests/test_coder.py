@@ -381,6 +381,16 @@ def test_event_noun_subject_of_a_coded_verb(code):
     assert code("Israeli airstrikes killed 20 Palestinians.") == {"ISR PSECVL 190"}
 
 
+def test_toll_of_an_attack_on_a_place_names_its_victims(code):
+    assert code("A suicide bomber blew himself up at a checkpoint in Baghdad, killing 10 Iraqi soldiers.") == {
+        "---REB IRQMIL 1831"}
+
+
+def test_craft_and_amounts_stand_for_their_modifiers_actor(code):
+    assert code("Iranian boats harassed US warships in the Gulf.") == {"IRN USAMIL 170"}
+    assert code("The US imposed tariffs on $200 billion of Chinese goods.") == {"USA CHN 163"}
+
+
 def test_toll_of_an_attack_is_not_a_second_event(code):
     # "..., killing eight people": the same source's violent act against no one else is the attack's toll
     got = code("Insurgents bombarded a government-held part of Syria's second city Aleppo overnight, killing at least "

@@ -185,7 +185,12 @@ class StoryCoder:
         for d in drafts:
             if d.code[:2] in VIOLENT_ROOTS:
                 violent.setdefault(d.trigger.token.i, []).append(d)
-        drafts = [d for d in drafts if not _consequence_of(d, violent) and d.trigger.token.i not in purposes]
+        tolls = [d for d in drafts if _consequence_of(d, violent)]
+        for toll in tolls:  # "blew himself up at a checkpoint in Baghdad, killing 10 Iraqi soldiers": IRQMIL
+            for act in violent.get(toll.trigger.token.head.i, []):
+                if act.target.is_place and toll.target.role and act.target.entity == toll.target.entity:
+                    act.target = toll.target
+        drafts = [d for d in drafts if d not in tolls and d.trigger.token.i not in purposes]
         if trace is not None:
             for token in sent:
                 for actor in resolver.resolved_at(token.i):

@@ -29,7 +29,7 @@ PLURAL_PRONOUNS = {"they", "them", "their"}  # may stand for all the actors of a
 SPEECH_VERBS = {"say", "tell", "claim", "report", "announce", "state", "add", "insist", "allege", "complain", "warn",
                 "confirm", "charge", "accuse", "protest"}
 # heads that stand for the people of their of-phrase: "a group of Moroccan diplomats"
-PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundred", "thousand", "million",
+PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundred", "thousand", "million", "billion",
               "some", "many", "most", "several", "all", "majority", "part", "contingent", "convoy", "unit",
               "leader", "representative", "head", "one", "two", "three", "four", "five", "each", "both",
               "band", "batch", "wave", "squad", "column", "detachment", "faction", "wing", "bloc"}
@@ -41,7 +41,8 @@ SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "e
 # "Russian missiles", "a Palestinian guerrilla group" are their modifiers' actor
 PEOPLE = {"leader", "member", "representative", "delegate", "negotiator", "expert", "observer", "monitor",
           "inspector", "investigator", "mediator", "chief", "head", "counterpart", "partner", "ally",
-          "aircraft", "submarine", "frigate", "destroyer", "missile", "rocket", "helicopter",
+          "aircraft", "submarine", "frigate", "destroyer", "missile", "rocket", "helicopter", "vessel", "ship",
+          "boat", "tanker",
           # collectives named by their modifiers: "a Palestinian guerrilla group", "the al-Qaeda terror network"
           "group", "movement", "organization", "organisation", "network", "faction", "wing", "cell", "outfit",
           "offshoot", "affiliate"}
