@@ -133,6 +133,8 @@ def test_repression_purpose_reports_what_was_done(code):
 
 
 def test_people_nouns_are_their_country_and_counted_people_civilians(code):
+    assert code("Israeli soldiers shot dead a Palestinian at a checkpoint.") == {"ISRMIL PSECVL 193"}  # one person
+    assert code("The Palestinian leadership condemned Israel.") == {"PSEGOV ISR 111"}
     # actors `people:` and rules.yaml people: counted_role
     assert code("The Turks attacked Greece.") == {"TUR GRC 190"}
     assert code("Ghana deported 168 Liberians.") == {"GHA LBRCVL 174"}

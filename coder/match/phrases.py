@@ -350,8 +350,8 @@ class PhraseResolver:
             actor = self.index.actors[m.actor]
             entity_code, dated = actor.code_on(self.day)
             why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})"
-            if not role and m.form == "people" and self._counted(self.doc[m.end - 1]):
-                role = self.rules.counted_people_role  # "arrested 100 Palestinians", "thousands of Nigerians"
+            if not role and self._individual(m):
+                role = self.rules.counted_people_role  # "arrested 100 Palestinians", "shot a Palestinian"
             if dated is not None:
                 why += f"; dated code {dated.code} valid {dated.valid.start or '...'}..{dated.valid.end or '...'}"
             if role and not entity_code.endswith(role) and not entity_code.startswith(role) and \
@@ -415,6 +415,15 @@ class PhraseResolver:
         entity = actor.entity or entity_code
         why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})" + (f"; role word -> {role}" if role else "")
         return [self._make(code, entity, split_code(code, entity), tokens, why, kind=actor.kind)]
+
+    def _individual(self, m: Mention) -> bool:
+        """People counted ("168 Liberians", "thousands of Nigerians") or one person ("a Palestinian", an
+        adjective used as a noun with an indefinite article) rather than the nation."""
+        last = self.doc[m.end - 1]
+        if m.form == "people":
+            return self._counted(last)
+        return m.form == "adjective" and last.dep_ not in ("amod", "compound") and last.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in kids(last))
 
     def _counted(self, people: Token) -> bool:
         """A people noun with a number ("168 Liberians") or under a quantity ("thousands of Nigerians") names
