@@ -422,7 +422,7 @@ class PhraseResolver:
         last = self.doc[m.end - 1]
         if m.form == "people":
             return self._counted(last)
-        return m.form == "adjective" and last.dep_ not in ("amod", "compound") and last.pos_ in ("NOUN", "PROPN") \
+        return m.form == "adjective" and last.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") \
             and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in kids(last))
 
     def _counted(self, people: Token) -> bool:
