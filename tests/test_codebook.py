@@ -193,7 +193,7 @@ def test_bundled_codebook_is_valid_and_loads_fast():
     book, problems = check_codebook(None)
     elapsed = time.perf_counter() - start
     assert book is not None, [str(p) for p in problems if p.severity == "error"][:20]
-    assert elapsed < 10  # the note records the real figure (< 2 s); this only guards against blow-ups
+    assert elapsed < 60  # a blow-up guard only (< 2 s on an idle machine; shared CI machines are noisy)
     summary = book.summary()
     assert summary["actors"] >= 300
     assert summary["persons"] >= 400
