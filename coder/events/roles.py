@@ -107,6 +107,9 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozen
     # "warned against / spoke about / pushed for / prepared for an attack": it does not
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and verb.lemma_.lower() in RESPONDERS:
         return []  # "Moscow would respond to the expulsion of its diplomats": someone else's act
+    if noun.dep_ == "pobj" and noun.head.lower_ == "during" and not is_passive(verb):
+        subj = effective_subject(verb)  # "Hariri resigned during a visit to Saudi Arabia": his visit
+        return [subj] if subj is not None else []
     if noun.dep_ == "pobj" and noun.head.lower_ not in AGENT_PREPS and not culpable_for(noun) and not (
             noun.head.lower_ == "in" and _participates(verb)):  # "took part in joint exercises with Russia"
         return []
