@@ -94,13 +94,16 @@ class Actor:
     note: str = ""
     source: str = ""  # file:line, for `coder explain`
 
-    def code_on(self, day: dt.date | None) -> tuple[str, DatedCode | None]:
-        """The code valid on `day`: narrowest containing range. No date: the entry's own code when one of its
-        ranges has it (the Taliban are AFGREB, their code for most of the news), else the most recent range."""
+    def code_on(self, day: dt.date | None, hints: frozenset[str] = frozenset()) -> tuple[str, DatedCode | None]:
+        """The code valid on `day`: narrowest containing range. No date: a range of an organisation or country
+        the text names with the person (`hints`: "NATO Secretary-General Jens Stoltenberg"), else the entry's
+        own code when one of its ranges has it (the Taliban are AFGREB, their code for most of the news), else
+        the most recent range."""
         if not self.codes:
             return self.code, None
         if day is None:
-            own = [c for c in self.codes if c.code == self.code]
+            own = [c for c in self.codes if any(c.code.startswith(h) for h in hints)] or \
+                [c for c in self.codes if c.code == self.code]
             best = max(own or self.codes, key=lambda c: (c.valid.recency, -c.valid.width_days))
             return best.code, best
         hits = [c for c in self.codes if c.valid.contains(day)]

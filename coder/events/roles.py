@@ -107,7 +107,8 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozen
     # "warned against / spoke about / pushed for / prepared for an attack": it does not
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and verb.lemma_.lower() in RESPONDERS:
         return []  # "Moscow would respond to the expulsion of its diplomats": someone else's act
-    if noun.dep_ == "pobj" and noun.head.lower_ == "during" and not is_passive(verb):
+    if noun.dep_ == "pobj" and not is_passive(verb) and (noun.head.lower_ == "during" or (
+            noun.head.lower_ == "in" and noun.lemma_.lower() in ENCOUNTERS)):
         subj = effective_subject(verb)  # "Hariri resigned during a visit to Saudi Arabia": his visit
         return [subj] if subj is not None else []
     if noun.dep_ == "pobj" and noun.head.lower_ not in AGENT_PREPS and not culpable_for(noun) and not (
@@ -119,6 +120,8 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozen
 
 RESPONDERS = {"respond", "react", "reply", "object", "refer", "point", "attribute", "link", "tie", "relate",
               "listen", "retaliate", "alert", "draw", "testify", "compare"}  # "reacted to the attack"
+ENCOUNTERS = {"call", "conversation", "talk", "meeting", "discussion", "negotiation", "visit", "summit",
+              "consultation", "exchange", "interview"}  # "in a phone call with Erdogan, Putin said"
 PARTICIPATION = {"participate", "engage", "join", "partake"}  # "participated in talks": the subject takes part
 
 

@@ -29,6 +29,7 @@ PLURAL_PRONOUNS = {"they", "them", "their"}  # may stand for all the actors of a
 SPEECH_VERBS = {"say", "tell", "claim", "report", "announce", "state", "add", "insist", "allege", "complain", "warn",
                 "confirm", "charge", "accuse", "protest"}
 # heads that stand for the people of their of-phrase: "a group of Moroccan diplomats"
+LEADS = {"leader", "head", "chief", "chairman", "chairwoman", "chair"}  # "the leader of X" stands for X
 PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundred", "thousand", "million", "billion",
               "some", "many", "most", "several", "all", "majority", "part", "contingent", "convoy", "unit",
               "leader", "representative", "head", "one", "two", "three", "four", "five", "each", "both",
@@ -323,6 +324,13 @@ class PhraseResolver:
                   for p in kids(c) if p.dep_ == "pobj"]
             if of:  # "a group of Moroccan diplomats", "leaders of the opposition"
                 return [a for o in of for a in self.resolve(o, loose)]
+        if head_mention is not None and head.lemma_.lower() in LEADS:
+            # "the leaders of Egypt's Muslim Brotherhood", "leader of the FDU-Inkingi party": an organisation's
+            # leaders are that organisation (a country's are its government: "the leaders of Egypt" EGYGOV)
+            led = [a for c in kids(head) if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in kids(c) if p.dep_ == "pobj" for a in self.resolve(p, True)]
+            if led and all(a.kind not in ("country", "territory") and not a.person for a in led):
+                return led
         if head_mention is None and head.pos_ != "PROPN" and low not in self.side_words and not loose \
                 and head.lemma_.lower() not in PEOPLE:
             return []  # "the Russian economy": a country adjective on a non-actor noun is no actor
@@ -435,7 +443,11 @@ class PhraseResolver:
 
     def _person(self, m: Mention, core: set[int]) -> ResolvedActor:
         actor: Actor = self.index.actors[m.actor]
-        code, dated = actor.code_on(self.day)
+        hints = frozenset(self.index.actors[o.actor].entity for o in {self.at[i] for i in core if i in self.at}
+                          if o.kind == "actor" and o is not m) if self.day is None else frozenset()
+        code, dated = actor.code_on(self.day, hints)
+        if self.day is None and actor.code != code and any(self.doc[i].lower_ in FORMER for i in core):
+            code, dated = actor.code, None  # "Former German Chancellor Willy Brandt": out of office (DEUELI)
         entity = actor.country or actor.entity
         why = f"person {self.doc[m.start:m.end].text!r} ({m.why})"
         if dated is not None:
