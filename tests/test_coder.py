@@ -200,17 +200,16 @@ def test_responding_to_an_act_is_not_doing_it(code):
 
 
 def test_leaders_of_a_country_govern_and_of_an_organisation_are_it(code):
-    assert code("Palestinian leaders said they would boycott all official contact with the United States.") == {
-        "PSEGOV USA 125"}
+    assert code("Palestinian leaders condemned Israel.") == {"PSEGOV ISR 111"}
     assert code("Qatar has pledged to expel exiled leaders of Egypt's Muslim Brotherhood.") == {"QAT EGYOPP 132"}
     assert code("The leader of Hamas rejected the proposal from Egypt.") == {"PSEREBHMS EGY 120"}
 
 
 def test_undated_person_takes_the_office_the_text_names(code):
     # NATO Secretary-General 2014-2024, Norwegian finance minister from 2025
-    assert code("NATO Secretary-General Jens Stoltenberg urged Russia to withdraw its forces.") == {
+    assert code("NATO Secretary-General Jens Stoltenberg urged Russia to withdraw its forces.", None) == {
         "IGOWSTNAT RUS 0256"}
-    assert code("Former Norwegian Prime Minister Jens Stoltenberg urged Russia to withdraw its forces.") == {
+    assert code("Former Norwegian Prime Minister Jens Stoltenberg urged Russia to withdraw its forces.", None) == {
         "NORELI RUS 0256"}
 
 
