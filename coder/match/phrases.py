@@ -344,6 +344,9 @@ class PhraseResolver:
             role = role_m.role
             if role in OFFICES and any(self.doc[i].lower_ in FORMER for i in core):
                 role = "ELI"  # "former German chancellor", "ex-army chief": out of office, an elite
+            if self.doc[role_m.end - 1].lemma_.lower() in LEADS and entities and all(
+                    self.index.actors[e.actor].kind not in ("country", "territory", "person") for e in entities):
+                role = ""  # "NATO leaders", "Hamas leaders": an organisation's leaders are the organisation
         coordinated = self._coordinated(entities)
         if len(coordinated) > 1:  # "Hungarian and Romanian officials": one actor per country
             out = []
