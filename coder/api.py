@@ -17,6 +17,7 @@ import pandas as pd
 from spacy.language import Language
 
 import coder.component  # noqa: F401 - registers the "event_coder" factory
+import coder.dateline  # noqa: F401 - registers the "dateline" component
 from coder.corpus import BadRecord, Fields, Story, batches, code_stories, read_stories
 from coder.events.record import Event
 from coder.model import load_pipeline
@@ -33,6 +34,8 @@ class Coder:
         self.model_name = model
         self.nlp_given = nlp is not None
         self.nlp = nlp if nlp is not None else load_pipeline(model)
+        if "dateline" not in self.nlp.pipe_names and "parser" in self.nlp.pipe_names:
+            self.nlp.add_pipe("dateline", before="parser")  # "BEIJING (Xinhua) --" parsed on its own
         if "event_coder" not in self.nlp.pipe_names:
             self.nlp.add_pipe("event_coder", config={"codebook": str(codebook) if codebook else ""})
         self.component = self.nlp.get_pipe("event_coder")

@@ -213,6 +213,15 @@ def test_undated_person_takes_the_office_the_text_names(code):
         "NORELI RUS 0256"}
 
 
+def test_dateline_is_not_part_of_the_first_sentence(code):
+    assert code("GAZA CITY, Palestinian Territories: Israeli tanks shelled the Gaza Strip on Friday.") == {
+        "ISRMIL PSEGZA 194"}
+    assert code("BEIJING, March 6 (Xinhua) -- Chinese President Xi Jinping sent a message of condolences to "
+                "Russian President Vladimir Putin.") == {"CHNGOV RUSGOV 018"}
+    assert code("KABUL, Afghanistan (AP) — Taliban fighters attacked a police checkpoint in Kandahar.",
+                "2010-05-01") == {"AFGREB AFG 190"}
+
+
 def test_counterpart_holds_the_other_partys_role(code):
     assert code("The Indian defence minister held talks with his Chinese counterpart.") == {
         "INDGOV CHNGOV 046", "CHNGOV INDGOV 046"}
