@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-import coder.dateline  # noqa: F401 - a saved pipeline with the "dateline" component loads with this import
+from coder import dateline as _dateline  # noqa: F401 - registers "dateline": saved pipelines load with one import
 from coder.codebook.loader import MANIFEST, find_codebook_dir, load_codebook
 from coder.codebook.schema import UNKNOWN_COUNTRY, Codebook
 from coder.events.extract import Considered, StoryCoder, Trace
