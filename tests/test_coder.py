@@ -222,6 +222,20 @@ def test_dateline_is_not_part_of_the_first_sentence(code):
                 "2010-05-01") == {"AFGREB AFG 190"}
 
 
+def test_meeting_in_a_third_country_is_044(code):
+    # rules.yaml third_place
+    assert code("Biden and Putin met in Geneva on Wednesday.", "2021-06-16") == {"USAGOV RUSGOV 044", "RUSGOV USAGOV 044"}
+    assert code("Blinken met Wang Yi in Beijing.", "2023-06-19") == {"USAGOV CHNGOV 040", "CHNGOV USAGOV 040"}
+    assert code("The Russian foreign minister reviewed the situation in Syria with the Iranian foreign minister.") \
+        == {"RUSGOV IRNGOV 040", "IRNGOV RUSGOV 040"}
+
+
+def test_call_with_a_name_as_predicate_is_a_phone_call(code):
+    assert code("U.S. President Joe Biden called Chinese President Xi Jinping on Wednesday.") == {
+        "USAGOV CHNGOV 041", "CHNGOV USAGOV 041"}
+    assert code("Erdogan called Netanyahu a terrorist.") == set()
+
+
 def test_counterpart_holds_the_other_partys_role(code):
     assert code("The Indian defence minister held talks with his Chinese counterpart.") == {
         "INDGOV CHNGOV 046", "CHNGOV INDGOV 046"}

@@ -621,7 +621,7 @@ LIST_BLOCK_KEYS = {
 }
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
-             "appeal_to_target", "visits", "offer", "aerial", "remote", "people"}
+             "appeal_to_target", "visits", "offer", "aerial", "remote", "people", "third_place"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -700,6 +700,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         appeal_to_target=_modality(r, path, data, "appeal_to_target", events),
         attempt=_modality(r, path, data, "attempt", events),
         aerial=_modality(r, path, data, "aerial", events),
+        third_place=_modality(r, path, data, "third_place", events),
         remote=_modality(r, path, data, "remote", events),
         both_parties=get("discourse", "both_parties"),
         side_words=get("discourse", "side_words"),

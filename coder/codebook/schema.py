@@ -240,6 +240,7 @@ class Rules:
     appeal_to_target: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     attempt: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     aerial: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by aircraft: 195
+    third_place: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # met in Geneva: 044
     remote: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by drones: 1952
     both_parties: list[str] = field(default_factory=list)
     side_words: list[str] = field(default_factory=list)

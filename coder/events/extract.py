@@ -416,6 +416,16 @@ class StoryCoder:
         if not visits:
             return Outcome("no visit: troops, civilians or refugees arriving, or a visit home (rules.yaml visits)"), []
         visits = [(_counterpart(a, b, token.doc), _counterpart(b, a, token.doc), c) for a, b, c in visits]
+        third = self.book.rules.third_place.mapping.get(code)
+        if third and not mod_name and visits:
+            # where they met: an in-phrase on the verb, or in its at-phrase ("at a summit in Estonia"), not a
+            # place inside what they discussed ("reviewed the situation in Syria with Iran")
+            heads = preposition_objects(token, "in") + [h for o in preposition_objects(token, "at")
+                                                        for h in [o, *preposition_objects(o, "in")]]
+            place = next((a for h in heads for a in resolver.resolve(h) if a.is_place), None)
+            if place is not None and all(place.entity not in (a.entity, b.entity) and a.entity and b.entity
+                                         for a, b, _ in visits):
+                visits = [(a, b, third) for a, b, _ in visits]  # "Biden and Putin met in Geneva"
         if code.startswith(self.domestic_codes):
             visits = [(self._domestic(a, b), self._domestic(b, a), c) for a, b, c in visits]
         drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits if not _same_actor(a, b)]

@@ -84,10 +84,19 @@ def direct_object(token: Token) -> Token | None:
         attr = child(token, "dative")
         if attr is not None and attr.pos_ in ("NOUN", "PROPN", "PRON"):
             return attr
+        callee = next((c for c in kids(token) if c.dep_ == "oprd" and callee_predicate(c)), None)
+        if callee is not None:  # "Biden called Chinese President Xi Jinping", parsed as a naming
+            return callee
         visiting = next((c for c in kids(token) if misparsed_visiting(c)), None)
         if visiting is not None:  # "Mubarak met visiting Israeli Prime Minister Barak": Barak is met
             return child(visiting, "dobj")
     return obj
+
+
+def callee_predicate(oprd: Token) -> bool:
+    """"Biden called Chinese President Xi Jinping": a proper name as the only 'object predicate' of "call" is
+    the one called (a naming has an object and a common-noun predicate: "called Netanyahu a terrorist")."""
+    return oprd.pos_ == "PROPN" and not any(c.dep_ in ("dobj", "obj") for c in kids(oprd.head))
 
 
 def misparsed_visiting(token: Token) -> bool:

@@ -17,7 +17,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import VerbPattern
-from coder.match.syntax import (complements, direct_object, is_passive, kids, nested_preposition_objects,
+from coder.match.syntax import (callee_predicate, complements, direct_object, is_passive, kids, nested_preposition_objects,
                                 preposition_objects)
 
 VERB_POS = {"VERB", "AUX"}
@@ -272,7 +272,8 @@ def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
     if p.not_prep and any(_attached(shape, w) for w in p.not_prep if w in shape.particles):
         return None
     if p.trigger_kind == "verb":
-        if token.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in kids(token)):
+        if token.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" and not callee_predicate(c)
+                                                        for c in kids(token)):
             return None  # "called Netanyahu a terrorist", "called the sanctions illegal": a naming, not a call
             # (but "was shot dead" is a shooting)
         if p.object_none and shape.obj is not None:
