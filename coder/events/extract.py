@@ -203,6 +203,9 @@ class StoryCoder:
         must do -- the obligation map's bare code ("0": 100), pattern id `rules.obligation`."""
         if self.bare_demand is None:
             return []
+        low = sent.text.lower()
+        if not any(word in low for word in self.rules.obligation_words):
+            return []  # most sentences: no "must" at all
         out: list[_Draft] = []
         for token in sent:
             if token.pos_ != "VERB" or token.i in settled or not any(
