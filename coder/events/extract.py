@@ -470,11 +470,14 @@ class StoryCoder:
         return code
 
     def _domestic(self, actor: ResolvedActor, state: ResolvedActor) -> ResolvedActor:
-        """A party of unknown country facing a state's police, government or army in a protest or coercion
-        naming no place is of that state's country (rules.yaml `places: domestic`)."""
-        if actor.entity or not actor.role or not state.entity or state.role not in self.state_roles or \
-                state.kind not in ("country", "territory", "person", "institution", ""):
-            return actor
+        """In a protest or coercion naming no place, a party of unknown country facing a state's police,
+        government or army is of that state's country, and an unnamed government facing people of a known
+        country is theirs (rules.yaml `places: domestic`); never a state's mission abroad."""
+        if actor.entity or not actor.role or not state.entity or (
+                state.role not in self.state_roles and actor.role not in self.state_roles) or \
+                state.kind not in ("country", "territory", "person", "institution", "") or \
+                any(w in state.text.lower() for w in ABROAD):
+            return actor  # "outside the Chinese embassy in New Delhi": a state's mission abroad
         return replace(actor, code=state.entity + actor.role, entity=state.entity,
                        why=actor.why + f"; country of {state.text!r} (places: domestic)")
 
@@ -758,6 +761,7 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
                    why=actor.why + f"; a counterpart of {other.text!r} -> {other.role}")
 
 
+ABROAD = ("embassy", "consulate", "ambassador", "envoy", "diplomat", "mission")  # a state's people abroad
 COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
 
 
