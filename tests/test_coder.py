@@ -161,6 +161,17 @@ def test_during_a_visit_the_subject_is_the_visitor(code):
     assert code("Ten Afghan soldiers were killed during an attack on a checkpoint.") == set()
 
 
+def test_adjunct_event_nouns_and_misparsed_subjects(code):
+    assert code("French President Nicolas Sarkozy is on a visit to Saudi Arabia.", "2008-01-13") == {
+        "FRAGOV SAU 042", "SAU FRAGOV 043"}
+    assert code("During talks with Putin, Erdogan called for a ceasefire.", "2020-03-05") == {
+        "TURGOV RUSGOV 046", "RUSGOV TURGOV 046"}
+    assert code("Israel retaliated with airstrikes on Hezbollah targets in southern Lebanon.") == {"ISR LBNREB 195"}
+    assert code("Russia responded with missile strikes on Kyiv.") == {"RUS UKR 190"}
+    assert code("Sweden suspended aid to Zimbabwe.") == {"SWE ZWE 162"}  # "Sweden" parsed as npadvmod
+    assert code("Human Rights Watch called on Egypt to free jailed activists.") == {"NGOHRIHRW EGY 0253"}
+
+
 def test_obligation_without_a_coded_act_is_a_bare_demand(code):
     assert code("Russia said on Tuesday that Sudan must return a Mi-26 helicopter.") == {"RUS SDN 100"}
     assert code("Russia said Ukraine must withdraw its troops from the border.") == {"RUS UKR 1056"}

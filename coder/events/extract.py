@@ -300,10 +300,12 @@ class StoryCoder:
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
                     if sources:
                         event_sources.add(head.i)
-        if kind == "noun" and not any(s.entity for s in sources) and token.dep_ == "dobj":
-            # "the Yemeni army launched a missile attack", "Turkey launched a military operation": a role word on
-            # the noun ("missile", "military") names no one, the subject of the verb that launched it does
-            subject = effective_subject(token.head)
+        launched = token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ == "with")
+        if kind == "noun" and not any(s.entity for s in sources) and launched and object_governor(token) is not None:
+            # "the Yemeni army launched a missile attack", "Turkey launched a military operation", "Russia responded
+            # with missile strikes": a role word on the noun ("missile", "military") names no one, the subject of
+            # the verb that launched it does
+            subject = effective_subject(object_governor(token))
             launchers = self._actors([subject], resolver) if subject is not None else []
             if any(a.entity for a in launchers) and token.head.lemma_.lower() not in rules.observers:
                 sources = launchers
@@ -748,6 +750,8 @@ def _governing_verb(noun: Token) -> int:
     """Index of the verb a noun is an argument of (directly or through a preposition), else -1."""
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head.i
+    if noun.dep_ == "pobj" and noun.head.lower_ == "during":
+        return -1  # "During talks with Putin, Erdogan called for ...": a circumstance, not an argument
     verb = object_governor(noun)
     return verb.i if verb is not None else -1
 

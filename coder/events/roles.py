@@ -27,6 +27,11 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
     if depth > 6:
         return None
     subj = child(token, "nsubj", "csubj")
+    if subj is None and token.pos_ == "VERB":
+        # "Sweden suspended aid to Zimbabwe": a sentence-initial name parsed as an adverbial noun
+        first = child(token, "npadvmod")
+        if first is not None and first.pos_ == "PROPN" and first.i < token.i and first.left_edge.is_sent_start:
+            subj = first
     if subj is not None:
         if subj.lower_ in RELATIVIZERS and token.dep_ == "relcl":
             return token.head
@@ -105,6 +110,9 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozen
         return []
     # "agreed to a ceasefire", "embarked on a tour", "launched into an attack": the subject does the act;
     # "warned against / spoke about / pushed for / prepared for an attack": it does not
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and verb.lemma_.lower() in RESPONDERS:
+        subj = effective_subject(verb)  # "Israel retaliated with airstrikes on Hezbollah targets"
+        return [subj] if subj is not None else []
     if noun.dep_ == "pobj" and noun.head.lower_ == "to" and verb.lemma_.lower() in RESPONDERS:
         return []  # "Moscow would respond to the expulsion of its diplomats": someone else's act
     if noun.dep_ == "pobj" and not is_passive(verb) and (noun.head.lower_ == "during" or (

@@ -117,6 +117,8 @@ class RuleBook:
             if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "for" and \
                     node.head.head.lemma_.lower() in self.reason_verbs:
                 return node.head.head  # "jailed X for helping Y": the charge, not an act
+            if node.dep_ == "pobj" and node.head.lower_ == "during":
+                return None  # "during talks with Putin, Erdogan called for ...": the talks happened
             node = node.head
             if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in self.unasserted:
                 if step == 0 and node.lemma_.lower() in FAILURE and token.pos_ in ("NOUN", "PROPN"):
@@ -214,8 +216,8 @@ class RuleBook:
         "wants to hold talks"); None when the act is simply reported.
         """
         verb = object_governor(noun)
-        if verb is None:
-            return None
+        if verb is None or (noun.dep_ == "pobj" and noun.head.lower_ == "during"):
+            return None  # "during talks with Putin, Erdogan called for ...": the talks took place
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and not culpable_for(noun):
             return False  # "pushed for / called for / prepared for a ceasefire": a goal, not an act
         lem = verb.lemma_.lower()

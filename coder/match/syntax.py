@@ -30,6 +30,8 @@ def object_governor(noun: Token) -> Token | None:
         return noun.head
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
         return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ == "be":
+        return noun.head.head  # "Sarkozy is on a visit to Saudi Arabia"
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
         # "Iran is responsible for / guilty of / behind the attack": the copula governs the act
         prep, holder = noun.head, noun.head.head
@@ -159,8 +161,15 @@ def to_infinitive(token: Token) -> bool:
 
 
 def complements(token: Token) -> list[Token]:
-    """Open and clausal complements (any POS: the model tags subjunctives as nouns: 'that he resign')."""
-    return [c for c in kids(token) if c.dep_ in ("xcomp", "ccomp")]
+    """Open and clausal complements (any POS: the model tags subjunctives as nouns: 'that he resign'); after a
+    verb of asking, a to-infinitive parsed as an adverbial clause too ("called on Egypt to free activists")."""
+    asking = token.lemma_.lower() in ASKING
+    return [c for c in kids(token) if c.dep_ in ("xcomp", "ccomp") or (
+        asking and c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c)))]
+
+
+ASKING = {"urge", "ask", "call", "press", "push", "encourage", "invite", "request", "appeal", "implore",
+          "pressure", "persuade", "beg", "exhort"}
 
 
 SAY_VERBS = {"say", "tell", "add", "state", "note", "stress", "announce", "declare"}
