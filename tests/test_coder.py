@@ -172,6 +172,12 @@ def test_adjunct_event_nouns_and_misparsed_subjects(code):
     assert code("Human Rights Watch called on Egypt to free jailed activists.") == {"NGOHRIHRW EGY 0253"}
 
 
+def test_each_other_is_both_directions(code):
+    assert code("India and Pakistan accused each other of violating the ceasefire.") == {"IND PAK 1123", "PAK IND 1123"}
+    assert code("India and Pakistan expelled each other's diplomats.") == {"IND PAKGOV 161", "PAK INDGOV 161"}
+    assert code("Russia and Ukraine accused one another of shelling the plant.") == {"RUS UKR 1123", "UKR RUS 1123"}
+
+
 def test_obligation_without_a_coded_act_is_a_bare_demand(code):
     assert code("Russia said on Tuesday that Sudan must return a Mi-26 helicopter.") == {"RUS SDN 100"}
     assert code("Russia said Ukraine must withdraw its troops from the border.") == {"RUS UKR 1056"}

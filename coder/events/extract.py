@@ -394,7 +394,17 @@ class StoryCoder:
             if targets:
                 sources, target_heads = sources + targets[:1], []
         pairs: list[tuple[ResolvedActor, ResolvedActor, str]] = []
-        if not target_heads and len(sources) >= 2 and (pattern.mutual or (mutual_root and tgt_slot != "none")):
+        mutual_heads = [h for h in target_heads if _reciprocal(h)]
+        if mutual_heads and not targets and len(sources) >= 2:
+            # "India and Pakistan accused each other", "expelled each other's diplomats" (their GOV)
+            held = resolver.at.get(mutual_heads[0].i)
+            role = held.role if held is not None and held.kind == "agent" else ""
+            for a in sources:
+                for b in sources:
+                    if not _same_party(a, b):
+                        pairs.append((a, replace(b, code=b.entity + role, role=role) if role and b.entity and
+                                      not b.role else b, code))
+        elif not target_heads and len(sources) >= 2 and (pattern.mutual or (mutual_root and tgt_slot != "none")):
             for a in sources:
                 for b in sources:
                     if not _same_party(a, b):
@@ -767,6 +777,14 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
 
 ABROAD = ("embassy", "consulate", "ambassador", "envoy", "diplomat", "mission")  # a state's people abroad
 COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
+
+
+def _reciprocal(head: Token) -> bool:
+    """"each other", "one another", or a noun they own ("each other's diplomats")."""
+    def pronoun(t: Token) -> bool:  # the parser hangs either word on the other
+        pair = {t.lower_} | {c.lower_ for c in kids(t)}
+        return pair >= {"each", "other"} or pair >= {"one", "another"}
+    return pronoun(head) or any(c.dep_ == "poss" and pronoun(c) for c in kids(head))
 
 
 def _same_actor(a: ResolvedActor, b: ResolvedActor) -> bool:
