@@ -168,8 +168,8 @@ def complements(token: Token) -> list[Token]:
         asking and c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c)))]
 
 
-ASKING = {"urge", "ask", "call", "press", "push", "encourage", "invite", "request", "appeal", "implore",
-          "pressure", "persuade", "beg", "exhort"}
+ASKING = {"urge", "ask", "call", "encourage", "invite", "request", "appeal", "implore",
+          "persuade", "beg", "exhort"}  # not press, push, pressure: "pressured to help" is coercion
 
 
 SAY_VERBS = {"say", "tell", "add", "state", "note", "stress", "announce", "declare"}
