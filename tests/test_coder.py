@@ -283,7 +283,7 @@ def test_domestic_coercion_and_protest_are_in_the_states_country(code):
     assert code("Ghanaian authorities deported 168 migrants.") == {"GHAGOV ---CVL 174"}  # deportees are foreign
     assert code("Protesters rallied against the United States.") == {"---OPP USA 141"}  # no state role
     assert code("South Korean doctors went on strike to protest the government's plan.") == {"KORHLH KORGOV 143"}
-    assert code("Activists staged a protest outside the Chinese embassy in New Delhi.") == {"---OPP CHNGOV 141"}
+    assert code("Activists staged a protest outside the Chinese embassy in New Delhi.") == {"INDOPP CHNGOV 141"}
 
 
 def test_agentless_arrest_is_by_the_place_it_happens_in(code):

@@ -378,8 +378,11 @@ class StoryCoder:
                                why=f"{s.why}; its own country (places: home)")
                        for s in sources if s.entity and s.role and s.entity != s.code]
         if code.startswith(self.place_source_roots) and any(not s.entity for s in sources):
-            place = self._place(token, kind, resolver)
-            if place is not None:  # "opposition supporters rallied in Harare": Zimbabwe's opposition
+            # "opposition supporters rallied in Harare": Zimbabwe's opposition; "protested outside the Chinese
+            # embassy in New Delhi" (a place inside what was protested at): India's
+            place = self._place(token, kind, resolver) or self._place(token, kind, resolver, target_heads + [
+                o for prep in ("outside", "at", "near", "on") for h in [token] for o in preposition_objects(h, prep)])
+            if place is not None:
                 sources = [self._placed(s, place) for s in sources]
         speaker = ""
         say = rules.speaker_verb(token)
@@ -656,7 +659,8 @@ class StoryCoder:
         positions of Hamas" -- its of- or for-phrase, itself maybe a stand-in ("dozens of supporters of
         Navalny") -- or else the country its in-phrase names ("a military base in Saudi Arabia's Jizan region")."""
         found = []
-        for o in (o for prep in ("of", "for") for o in preposition_objects(tok, prep)):
+        preps = ("of", "for", "with") if tok.lemma_.lower() in FRONTIERS else ("of", "for")
+        for o in (o for prep in preps for o in preposition_objects(tok, prep)):
             got = resolver.resolve(o, True)
             if not got and depth < 2 and o.lemma_.lower() in self.stand_ins:
                 got = self._stood_for(o, resolver, depth + 1)
@@ -775,6 +779,7 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
                    why=actor.why + f"; a counterpart of {other.text!r} -> {other.role}")
 
 
+FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
 ABROAD = ("embassy", "consulate", "ambassador", "envoy", "diplomat", "mission")  # a state's people abroad
 COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
 
