@@ -185,6 +185,11 @@ def test_obligation_without_a_coded_act_is_a_bare_demand(code):
     assert code("Iran said it must respond.") == set()
 
 
+def test_warning_of_a_future_act_is_a_threat(code):
+    assert code("China warned it would impose sanctions on Lithuania.") == {"CHN LTU 1312"}
+    assert code("Iran warned it would not attack Israel.") == set()
+
+
 def test_conditional_threat_is_against_whoever_can_avert_it(code):
     assert code("Iran threatened to launch an offensive unless Baghdad accepted its conditions.") == {"IRN IRQ 138"}
     assert code("Pakistan threatened to cut off trade if India did not withdraw its troops.") == {"PAK IND 130"}

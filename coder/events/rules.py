@@ -147,6 +147,9 @@ class RuleBook:
         for _ in range(6):
             if any(c.dep_ == "aux" and c.lower_ in self.intent_aux for c in kids(node)) and found is None:
                 found = Modality("intent", node, self.rules.intent)
+                warner = self.modal_verbs.get(node.head.lemma_.lower()) if node.dep_ == "ccomp" else None
+                if warner is not None and warner[0] == "threat" and not self.negated(node):
+                    return Modality("threat", node.head, warner[1])  # "Iran warned it would retaliate"
             if node.dep_ in ("acl", "relcl") and to_infinitive(node) and node.head.dep_ == "ROOT" and \
                     node.head.pos_ in ("NOUN", "PROPN") and not self.owns_infinitive(node.head):
                 # a headline with no finite verb: "Chinese foreign minister to visit Russia" announces a visit
