@@ -70,6 +70,19 @@ places:
     assert any("rules.yaml:5: places: unknown key 'prep'" in m for m in msgs), msgs
 
 
+def test_bad_values_in_the_new_rule_blocks_are_errors(tmp_path):
+    msgs = broken(tmp_path, "rules.yaml", """
+people:
+  counted_role: civilians
+aerial:
+  nouns: [jet]
+  map:
+    "190": "999"
+""")
+    assert any("rules.yaml:2: people counted_role: must be a three-letter role code" in m for m in msgs), msgs
+    assert any("rules.yaml:6: aerial map 190: '999' is not a quoted code of the taxonomy" in m for m in msgs), msgs
+
+
 def test_pattern_code_not_in_taxonomy(tmp_path):
     msgs = broken(tmp_path, "verbs.yaml", """
 patterns:
