@@ -272,7 +272,8 @@ def test_force_from_the_air_is_aerial_and_from_drones_remote(code):
     assert code("An Israeli drone struck a car in southern Lebanon.") == {"ISRMIL LBN 1952"}
     assert code("Russian troops attacked Ukraine with drones.") == {"RUSMIL UKR 1952"}
     assert code("Russian troops attacked Ukraine.") == {"RUSMIL UKR 190"}
-    assert code("Palestinian suicide bombers attacked Israel.") == {"PSEREB ISR 190"}  # no aircraft
+    assert code("Palestinian suicide bombers attacked Israel.") == {"PSEREB ISR 1831"}  # rules.yaml suicide
+    assert code("Pakistani artillery pounded Indian positions.") == {"PAKMIL IND 194"}  # rules.yaml artillery
 
 
 def test_emergency_naming_no_place_is_in_the_states_own_country(code):
@@ -422,7 +423,7 @@ def test_event_noun_subject_names_its_doer(code):
     # modifiers, possessor or by-phrase of an event noun that is the subject of a violent verb
     assert code("A car bombing by the Islamic State group killed 75 displaced people in eastern Syria.") == {
         "IMGMUSISI SYRREF 190"}
-    assert code("Russia's shelling of Kharkiv killed five Ukrainian civilians.") == {"RUS UKRCVL 190"}
+    assert code("Russia's shelling of Kharkiv killed five Ukrainian civilians.") == {"RUS UKRCVL 194"}
     assert code("The attack killed five Ukrainian civilians.") == set()
 
 

@@ -621,7 +621,8 @@ LIST_BLOCK_KEYS = {
 }
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
-             "appeal_to_target", "visits", "offer", "aerial", "remote", "people", "third_place"}
+             "appeal_to_target", "visits", "offer", "aerial", "remote", "people", "third_place", "artillery",
+             "suicide"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -702,6 +703,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         aerial=_modality(r, path, data, "aerial", events),
         third_place=_modality(r, path, data, "third_place", events),
         remote=_modality(r, path, data, "remote", events),
+        artillery=_modality(r, path, data, "artillery", events),
+        suicide=_modality(r, path, data, "suicide", events),
         both_parties=get("discourse", "both_parties"),
         side_words=get("discourse", "side_words"),
         person_pronouns=get("discourse", "person_pronouns"),

@@ -242,6 +242,8 @@ class Rules:
     aerial: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by aircraft: 195
     third_place: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # met in Geneva: 044
     remote: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by drones: 1952
+    artillery: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by artillery, tanks: 194
+    suicide: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by suicide bombers: 1831
     both_parties: list[str] = field(default_factory=list)
     side_words: list[str] = field(default_factory=list)
     person_pronouns: list[str] = field(default_factory=list)

@@ -92,7 +92,8 @@ class StoryCoder:
         self.non_visitors = frozenset(book.rules.non_visitor_roles)
         self.purpose_aims = tuple(book.rules.purpose_aims)
         self.purpose_digits = dict(book.rules.purpose_digits)
-        self.weapons = [(rule, frozenset(rule.nouns)) for rule in (book.rules.remote, book.rules.aerial) if rule.nouns]
+        self.weapons = [(rule, frozenset(rule.nouns)) for rule in (
+            book.rules.suicide, book.rules.remote, book.rules.aerial, book.rules.artillery) if rule.nouns]
         self.weapon_roots = tuple({key[:2] for rule, _ in self.weapons for key in rule.mapping})
         # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
         # the act demanded or rejected
@@ -469,8 +470,9 @@ class StoryCoder:
                 for subj in kids(clause) if subj.dep_ in ("nsubj", "nsubjpass")]
 
     def _weapon_code(self, code: str, token: Token, kind: str, source_heads: list[Token]) -> str:
-        """Force used from the air is aerial (195), from drones remotely piloted (1952): "Israeli warplanes
-        struck Gaza", "a US drone strike killed", "an air raid on Aleppo" (rules.yaml `aerial`, `remote`).
+        """Force used from the air is aerial (195), from drones remotely piloted (1952), with artillery or tanks
+        194, by a suicide bomber 1831: "Israeli warplanes struck Gaza", "a US drone strike killed", "an air raid on
+        Aleppo" (rules.yaml `suicide`, `remote`, `aerial`, `artillery`, tried in that order).
         The weapon is the source's head or its modifier, the event noun's modifier, or a with/from phrase."""
         if not code.startswith(self.weapon_roots):
             return code
