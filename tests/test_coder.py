@@ -126,6 +126,13 @@ def test_appeal_for_an_act_is_to_its_doer_or_for_some_acts_its_target(code):
     assert code("The UN called for an immediate ceasefire in Liberia.") == {"IGOUNO LBR 0256"}
 
 
+def test_in_protest_against_names_the_target(code):
+    assert code("Serbian students blocked a major bridge in Belgrade in protest against the Serbian government.") \
+        == {"SRBEDU SRBGOV 144"}
+    assert code("Thousands of workers went on strike in protest at the Greek government's austerity measures.") \
+        == {"GRCLAB GRCGOV 143"}
+
+
 def test_repression_purpose_reports_what_was_done(code):
     # rules.yaml purposes: acts
     assert code("Egyptian police fired tear gas to disperse Egyptian protesters.") == {"EGYCOP EGYOPP 175"}

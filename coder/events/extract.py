@@ -363,6 +363,19 @@ class StoryCoder:
                 targets = list({d.target.code: d.target for d in aims}.values())
                 code = self._aimed(code, aims[0].code)
                 purposes.update(d.trigger.token.i for d in aims)
+            else:
+                # "blocked a bridge in protest against the Serbian government": what the protest is against
+                holder = object_governor(token) if kind == "noun" and object_governor(token) else token
+                protests = [p for p in holder.subtree if p.lemma_.lower() == "protest" and p.dep_ == "pobj" and
+                            p.head.lower_ == "in" and p.i > holder.i]
+                against = [o for p in protests for prep in ("against", "at", "over", "of")
+                           for o in preposition_objects(p, prep)]
+                if protests and not against:  # "went on strike in protest at X", "at" hung on the verb
+                    against = [o for prep in ("against", "at", "over") for o in preposition_objects(holder, prep)]
+                found = [t for t in self._actors(against + [c for o in against for c in kids(o) if c.dep_ == "poss"],
+                                                 resolver, loose=True) if t.entity and not t.is_place]
+                if found:
+                    targets = found
         in_object = code.startswith(self.object_place_codes) and bool(target_heads)
         if (code.startswith(self.place_roots) or in_object) and tgt_slot != "none" and (
                 not targets or any(not t.entity for t in targets)) and not any(
