@@ -294,6 +294,7 @@ def test_domestic_coercion_and_protest_are_in_the_states_country(code):
     assert code("Egyptian police arrested opposition activists.") == {"EGYCOP EGYOPP 173"}
     assert code("Students protested against the Kenyan government.") == {"KENEDU KENGOV 141"}
     assert code("Ghanaian authorities deported 168 migrants.") == {"GHAGOV ---CVL 174"}  # deportees are foreign
+    assert code("Vietnam sentenced a blogger to eight years in prison.") == {"VNM VNMMED 173"}  # a coercing country
     assert code("Protesters rallied against the United States.") == {"---OPP USA 141"}  # no state role
     assert code("South Korean doctors went on strike to protest the government's plan.") == {"KORHLH KORGOV 143"}
     assert code("Activists staged a protest outside the Chinese embassy in New Delhi.") == {"INDOPP CHNGOV 141"}

@@ -459,7 +459,8 @@ class StoryCoder:
                                          for a, b, _ in visits):
                 visits = [(a, b, third) for a, b, _ in visits]  # "Biden and Putin met in Geneva"
         if code.startswith(self.domestic_codes):
-            visits = [(self._domestic(a, b), self._domestic(b, a), c) for a, b, c in visits]
+            visits = [(self._domestic(a, b), self._domestic(b, a, a.is_place and code[:2] == "17"), c)
+                      for a, b, c in visits]
         drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits if not _same_actor(a, b)]
         if not drafts:
             return Outcome("source and target are the same actor"), []
@@ -499,12 +500,13 @@ class StoryCoder:
                 return rule.map_code(code) or code
         return code
 
-    def _domestic(self, actor: ResolvedActor, state: ResolvedActor) -> ResolvedActor:
+    def _domestic(self, actor: ResolvedActor, state: ResolvedActor, bare_state: bool = False) -> ResolvedActor:
         """In a protest or coercion naming no place, a party of unknown country facing a state's police,
         government or army is of that state's country, and an unnamed government facing people of a known
-        country is theirs (rules.yaml `places: domestic`); never a state's mission abroad."""
+        country is theirs (rules.yaml `places: domestic`); never a state's mission abroad. A bare country
+        counts as the state when it coerces (`bare_state`: "Vietnam sentenced a blogger")."""
         if actor.entity or not actor.role or not state.entity or (
-                state.role not in self.state_roles and actor.role not in self.state_roles) or \
+                state.role not in self.state_roles and actor.role not in self.state_roles and not bare_state) or \
                 state.kind not in ("country", "territory", "person", "institution", "") or \
                 any(w in state.text.lower() for w in ABROAD):
             return actor  # "outside the Chinese embassy in New Delhi": a state's mission abroad
