@@ -22,7 +22,7 @@ from coder.events.roles import effective_subject, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import (child, complements, direct_object, is_fronted_participle, is_passive, kids,
+from coder.match.syntax import (child, circumstance, complements, direct_object, is_fronted_participle, is_passive, kids,
                                 misparsed_visiting, nested_preposition_objects, object_governor,
                                 preposition_objects, to_infinitive)
 from coder.match.verbs import Trigger, VerbIndex
@@ -83,6 +83,7 @@ class StoryCoder:
         self.bare_demand = VerbPattern("rules.obligation", bare, "verb", frozenset(), origin="rules.yaml obligation") \
             if bare else None
         self.state_roles = frozenset(book.rules.state_roles)
+        self.third_place = dict(book.rules.third_place.mapping)  # meeting code -> meeting at a third location
         self.place_authority_roots = tuple(book.rules.place_authority_roots)
         self.stand_ins = frozenset(book.rules.stand_ins)
         self.appeal_verbs = frozenset(book.rules.appeal.verbs)
@@ -171,7 +172,8 @@ class StoryCoder:
             drafts.extend(made)
             if trace is not None:
                 trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome.text))
-        drafts.extend(self._bare_demands(sent, resolver, settled, drafts))
+        if words & self.rules.obligation_words:  # "X said Y must ..." (no candidate at all: no speech verb)
+            drafts.extend(self._bare_demands(sent, resolver, settled, drafts))
         # "agreed to meet": when the complement is coded (036), the governing verb's own generic
         # pattern ("agree to <anything>" 030) adds nothing
         drafts = [d for d in drafts if not any(c.i in coded and c.i != d.trigger.token.i
@@ -204,9 +206,6 @@ class StoryCoder:
         must do -- the obligation map's bare code ("0": 100), pattern id `rules.obligation`."""
         if self.bare_demand is None:
             return []
-        low = sent.text.lower()
-        if not any(word in low for word in self.rules.obligation_words):
-            return []  # most sentences: no "must" at all
         out: list[_Draft] = []
         for token in sent:
             if token.pos_ != "VERB" or token.i in settled or not any(
@@ -301,14 +300,15 @@ class StoryCoder:
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
                     if sources:
                         event_sources.add(head.i)
-        launched = token.dep_ == "dobj" or (token.dep_ == "pobj" and token.head.lower_ == "with")
-        if kind == "noun" and not any(s.entity for s in sources) and launched and object_governor(token) is not None:
+        launcher = object_governor(token) if token.dep_ == "dobj" or (
+            token.dep_ == "pobj" and token.head.lower_ == "with") else None
+        if kind == "noun" and not any(s.entity for s in sources) and launcher is not None:
             # "the Yemeni army launched a missile attack", "Turkey launched a military operation", "Russia responded
             # with missile strikes": a role word on the noun ("missile", "military") names no one, the subject of
             # the verb that launched it does
-            subject = effective_subject(object_governor(token))
+            subject = effective_subject(launcher)
             launchers = self._actors([subject], resolver) if subject is not None else []
-            if any(a.entity for a in launchers) and token.head.lemma_.lower() not in rules.observers:
+            if any(a.entity for a in launchers) and launcher.lemma_.lower() not in rules.observers:
                 sources = launchers
         code = self._weapon_code(code, token, kind, source_heads)
         target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word)
@@ -364,18 +364,7 @@ class StoryCoder:
                 code = self._aimed(code, aims[0].code)
                 purposes.update(d.trigger.token.i for d in aims)
             else:
-                # "blocked a bridge in protest against the Serbian government": what the protest is against
-                holder = object_governor(token) if kind == "noun" and object_governor(token) else token
-                protests = [p for p in holder.subtree if p.lemma_.lower() == "protest" and p.dep_ == "pobj" and
-                            p.head.lower_ == "in" and p.i > holder.i]
-                against = [o for p in protests for prep in ("against", "at", "over", "of")
-                           for o in preposition_objects(p, prep)]
-                if protests and not against:  # "went on strike in protest at X", "at" hung on the verb
-                    against = [o for prep in ("against", "at", "over") for o in preposition_objects(holder, prep)]
-                found = [t for t in self._actors(against + [c for o in against for c in kids(o) if c.dep_ == "poss"],
-                                                 resolver, loose=True) if t.entity and not t.is_place]
-                if found:
-                    targets = found
+                targets = self._protested_against(token, kind, resolver) or targets
         in_object = code.startswith(self.object_place_codes) and bool(target_heads)
         if (code.startswith(self.place_roots) or in_object) and tgt_slot != "none" and (
                 not targets or any(not t.entity for t in targets)) and not any(
@@ -395,7 +384,7 @@ class StoryCoder:
             # "opposition supporters rallied in Harare": Zimbabwe's opposition; "protested outside the Chinese
             # embassy in New Delhi" (a place inside what was protested at): India's
             place = self._place(token, kind, resolver) or self._place(token, kind, resolver, target_heads + [
-                o for prep in ("outside", "at", "near", "on") for h in [token] for o in preposition_objects(h, prep)])
+                o for prep in ("outside", "at", "near", "on") for o in preposition_objects(token, prep)])
             if place is not None:
                 sources = [self._placed(s, place) for s in sources]
         speaker = ""
@@ -448,7 +437,7 @@ class StoryCoder:
         if not visits:
             return Outcome("no visit: troops, civilians or refugees arriving, or a visit home (rules.yaml visits)"), []
         visits = [(_counterpart(a, b, token.doc), _counterpart(b, a, token.doc), c) for a, b, c in visits]
-        third = self.book.rules.third_place.mapping.get(code)
+        third = self.third_place.get(code)
         if third and not mod_name and visits:
             # where they met: an in-phrase on the verb, or in its at-phrase ("at a summit in Estonia"), not a
             # place inside what they discussed ("reviewed the situation in Syria with Iran")
@@ -545,6 +534,20 @@ class StoryCoder:
                         if made:
                             return made
         return []
+
+    def _protested_against(self, token: Token, kind: str, resolver: PhraseResolver) -> list[ResolvedActor]:
+        """"blocked a bridge in protest against the Serbian government", "went on strike in protest at the Greek
+        government's measures": who the protest is against (or the owner of what it is against)."""
+        holder = (object_governor(token) if kind == "noun" else None) or token
+        protests = [p for p in holder.subtree if p.lemma_.lower() == "protest" and p.dep_ == "pobj" and
+                    p.head.lower_ == "in" and p.i > holder.i]
+        if not protests:
+            return []
+        against = [o for p in protests for prep in ("against", "at", "over", "of") for o in preposition_objects(p, prep)]
+        if not against:  # "in protest at X" with "at" hung on the verb
+            against = [o for prep in ("against", "at", "over") for o in preposition_objects(holder, prep)]
+        owners = [c for o in against for c in kids(o) if c.dep_ == "poss"]
+        return [t for t in self._actors(against + owners, resolver, loose=True) if t.entity and not t.is_place]
 
     def _aimed(self, code: str, aim: str) -> str:
         """A protest's sub-code from what it demands: a demonstration (141) for a change in leadership (1041)
@@ -781,8 +784,8 @@ def _governing_verb(noun: Token) -> int:
     """Index of the verb a noun is an argument of (directly or through a preposition), else -1."""
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head.i
-    if noun.dep_ == "pobj" and noun.head.lower_ == "during":
-        return -1  # "During talks with Putin, Erdogan called for ...": a circumstance, not an argument
+    if circumstance(noun):
+        return -1  # "During talks with Putin, Erdogan called for ...": not an argument of "called"
     verb = object_governor(noun)
     return verb.i if verb is not None else -1
 

@@ -108,22 +108,22 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozen
     verb = object_governor(noun)
     if verb is None or verb.lemma_.lower() in observers:
         return []
-    # "agreed to a ceasefire", "embarked on a tour", "launched into an attack": the subject does the act;
-    # "warned against / spoke about / pushed for / prepared for an attack": it does not
-    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and verb.lemma_.lower() in RESPONDERS:
-        subj = effective_subject(verb)  # "Israel retaliated with airstrikes on Hezbollah targets"
-        return [subj] if subj is not None else []
-    if noun.dep_ == "pobj" and noun.head.lower_ == "to" and verb.lemma_.lower() in RESPONDERS:
-        return []  # "Moscow would respond to the expulsion of its diplomats": someone else's act
-    if noun.dep_ == "pobj" and not is_passive(verb) and (noun.head.lower_ == "during" or (
-            noun.head.lower_ == "in" and noun.lemma_.lower() in ENCOUNTERS)):
-        subj = effective_subject(verb)  # "Hariri resigned during a visit to Saudi Arabia": his visit
-        return [subj] if subj is not None else []
-    if noun.dep_ == "pobj" and noun.head.lower_ not in AGENT_PREPS and not culpable_for(noun) and not (
-            noun.head.lower_ == "in" and _participates(verb)):  # "took part in joint exercises with Russia"
+    if noun.dep_ == "pobj" and not _agent_behind(noun.head.lower_, noun, verb):
         return []
     subj = effective_subject(verb)
     return [subj] if subj is not None else []
+
+
+def _agent_behind(prep: str, noun: Token, verb: Token) -> bool:
+    """Whether the verb's subject does the nominal event behind `prep`: "agreed to a ceasefire", "embarked on a
+    tour", "retaliated with airstrikes", "resigned during a visit", "took part in talks", "is responsible for
+    the attack" -- but not "warned against / pushed for an attack", "responded to the expulsion"."""
+    lemma = verb.lemma_.lower()
+    if lemma in RESPONDERS and prep in ("with", "to"):
+        return prep == "with"  # "retaliated with airstrikes"; "would respond to the expulsion": someone else's
+    if prep == "during" or (prep == "in" and noun.lemma_.lower() in ENCOUNTERS):
+        return not is_passive(verb)  # "during a visit to Saudi Arabia", "in a phone call with Erdogan"
+    return prep in AGENT_PREPS or culpable_for(noun) or (prep == "in" and _participates(verb))
 
 
 RESPONDERS = {"respond", "react", "reply", "object", "refer", "point", "attribute", "link", "tie", "relate",

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from coder.codebook.schema import ModalityRule, Rules
 from coder.events.roles import ORDINALS
-from coder.match.syntax import child, culpable_for, kids, object_governor, to_infinitive
+from coder.match.syntax import child, circumstance, culpable_for, kids, object_governor, to_infinitive
 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
@@ -117,7 +117,7 @@ class RuleBook:
             if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "for" and \
                     node.head.head.lemma_.lower() in self.reason_verbs:
                 return node.head.head  # "jailed X for helping Y": the charge, not an act
-            if node.dep_ == "pobj" and node.head.lower_ == "during":
+            if circumstance(node):
                 return None  # "during talks with Putin, Erdogan called for ...": the talks happened
             node = node.head
             if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in self.unasserted:
@@ -219,7 +219,7 @@ class RuleBook:
         "wants to hold talks"); None when the act is simply reported.
         """
         verb = object_governor(noun)
-        if verb is None or (noun.dep_ == "pobj" and noun.head.lower_ == "during"):
+        if verb is None or circumstance(noun):
             return None  # "during talks with Putin, Erdogan called for ...": the talks took place
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and not culpable_for(noun):
             return False  # "pushed for / called for / prepared for a ceasefire": a goal, not an act

@@ -419,8 +419,8 @@ class PhraseResolver:
         if actor.kind == "person":
             return [self._person(m, tokens)]
         entity_code, _ = actor.code_on(self.day)
-        if not role and m.form == "people" and self._counted(self.doc[m.end - 1]):
-            role = self.rules.counted_people_role  # "arrested 100 Palestinians", "thousands of Nigerians"
+        if not role and self._individual(m):
+            role = self.rules.counted_people_role  # "deported 168 Liberians and 20 Ivorians"
         code = entity_code if (not role or entity_code.endswith(role) or
                                not takes_role(actor.kind, entity_code, actor.entity)) else entity_code + role
         entity = actor.entity or entity_code

@@ -45,6 +45,12 @@ def object_governor(noun: Token) -> Token | None:
 CULPABLE = {"responsible", "guilty", "culpable", "accountable"}
 
 
+def circumstance(noun: Token) -> bool:
+    """"During talks with Putin, Erdogan called for ...": an event noun that sets the scene of its clause, not an
+    argument of the clause's verb -- it happened, whatever the verb does."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "during"
+
+
 def culpable_for(noun: Token) -> bool:
     """The noun is what someone is said to be responsible for, guilty of or behind."""
     prep = noun.head
