@@ -435,6 +435,12 @@ def test_event_noun_subject_names_its_doer(code):
     assert code("The attack killed five Ukrainian civilians.") == set()
 
 
+def test_gerund_tagged_as_a_verb_is_an_event_noun_in_a_noun_slot(code):
+    # the small model tags "shelling" VBG here; with an article or adjective in a noun's slot it names the event
+    assert code("Four Palestinian children were killed in Israeli tank shelling.") == {"ISRMIL PSECVL 194"}
+    assert code("Four Palestinian children were killed in Israeli shelling.") == {"ISR PSECVL 194"}
+
+
 def test_not_prep_keeps_an_appeal_from_being_a_phone_call(code):
     # 04.phone has not_prep [on, for, ...]: "called on X to resign" is an appeal even when the parser makes X
     # the object of "called"

@@ -22,7 +22,7 @@ from coder.events.roles import effective_subject, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import (child, circumstance, complements, direct_object, is_fronted_participle, is_passive, kids,
+from coder.match.syntax import (child, circumstance, nominal_gerund, complements, direct_object, is_fronted_participle, is_passive, kids,
                                 misparsed_visiting, nested_preposition_objects, object_governor,
                                 preposition_objects, to_infinitive)
 from coder.match.verbs import Trigger, VerbIndex
@@ -294,7 +294,7 @@ class StoryCoder:
         if not sources:
             # "Israeli airstrikes hit Gaza": an event noun as subject names its owner through its modifiers
             for head in source_heads:
-                if head.pos_ == "NOUN" and (self.verbs.has_patterns(head) or rules.owns_infinitive(head)):
+                if (head.pos_ == "NOUN" or nominal_gerund(head)) and (self.verbs.has_patterns(head) or rules.owns_infinitive(head)):
                     # ... or its possessor or by-phrase: "a car bombing by the Islamic State group killed 75"
                     sources = resolver.resolve_modifiers(head) or self._actors(
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)

@@ -43,6 +43,16 @@ def object_governor(noun: Token) -> Token | None:
 
 
 CULPABLE = {"responsible", "guilty", "culpable", "accountable"}
+NOUN_SLOTS = ("pobj", "dobj", "nsubj", "nsubjpass")
+
+
+def nominal_gerund(token: Token) -> bool:
+    """"killed in Israeli tank shelling", "the shelling of Gaza": the small model tags many -ing nouns as verbs;
+    in a noun's slot with a noun's modifiers (article, adjective, possessor, compound) and no object of its own
+    the word names an event, like "bombing" or "airstrike"."""
+    return (token.tag_ == "VBG" and token.dep_ in NOUN_SLOTS
+            and any(c.dep_ in ("det", "amod", "poss", "compound") and c.i < token.i for c in kids(token))
+            and not any(c.dep_ == "dobj" for c in kids(token)))
 
 
 def circumstance(noun: Token) -> bool:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import VerbPattern
 from coder.match.syntax import (callee_predicate, complements, direct_object, is_passive, kids, nested_preposition_objects,
+                                nominal_gerund,
                                 preposition_objects)
 
 VERB_POS = {"VERB", "AUX"}
@@ -114,6 +115,8 @@ class VerbIndex:
         """'verb' or 'noun' when the token's lemma (or form) has patterns of that kind, else ''."""
         if token.dep_ in AUXILIARY_DEPS:  # "has met", "was attacked": the auxiliary is never the event
             return ""
+        if nominal_gerund(token) and token.lower_ in self.nouns:
+            return "noun"  # "killed in Israeli tank shelling": the -ing word names the event
         if token.pos_ in VERB_POS or token.tag_.startswith("VB") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
             kind, table = "verb", self.verbs  # a predicate adjective acts like a verb: "Japan is concerned about"
         elif token.pos_ in NOUN_POS:
