@@ -765,3 +765,20 @@ def test_less_specific_pattern_when_the_specific_one_finds_no_actors(code):
     got = code("Chinese Foreign Minister Wang Yi met with Kazakh Foreign Minister Mukhtar Tleuberdi in Nur-Sultan.",
                "2022-06-08")
     assert got == {"CHNGOV KAZGOV 040", "KAZGOV CHNGOV 040"}
+
+
+def test_a_thing_held_or_used_by_an_actor_stands_for_it(code):
+    # "bases used by X", "positions held by X": the holder is the target, as "X's bases" would be
+    assert code("Israeli jets struck bases used by Hezbollah.") == {"ISRMIL LBNREB 195"}
+    assert code("US jets struck positions held by Islamic State militants in Syria.") == {"USAMIL IMGMUSISI 195"}
+    assert code("Israeli jets struck bases.") == set()  # no holder, no target
+
+
+def test_role_word_tied_to_a_state_takes_its_country(code):
+    assert code("The United States imposed sanctions on companies linked to the Iranian military.") == {
+        "USA IRNBUS 163"}
+    assert code("Militias loyal to the Libyan government attacked rebels.", "2018-06-09") == {"LBYUAF ---REB 190"}
+    # a tie to a non-state actor gives no country
+    assert code("The United States imposed sanctions on companies linked to a pro-Taliban cleric.") == {
+        "USA ---BUS 163"}
+

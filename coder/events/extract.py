@@ -22,7 +22,7 @@ from coder.events.roles import effective_subject, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import (child, circumstance, nominal_gerund, complements, direct_object, is_fronted_participle, is_passive, kids,
+from coder.match.syntax import (child, circumstance, holders, nominal_gerund, complements, direct_object, is_fronted_participle, is_passive, kids,
                                 misparsed_visiting, nested_preposition_objects, object_governor,
                                 preposition_objects, to_infinitive)
 from coder.match.verbs import Trigger, VerbIndex
@@ -345,8 +345,8 @@ class StoryCoder:
             # "hit Hamas positions in Syria", "shelled rebel camps in Iraq": the owner of the place-like object
             # is the target, of the place's country when the owner names none
             obj = direct_object(token)
-            owners = [o for o in resolver.resolve_modifiers(obj) if o.entity or o.role] \
-                if obj is not None and obj.lemma_.lower() in self.stand_ins else []
+            owners = [o for o in resolver.resolve_modifiers(obj) or self._actors(holders(obj), resolver)
+                      if o.entity or o.role] if obj is not None and obj.lemma_.lower() in self.stand_ins else []
             if owners:
                 place = next((t for t in targets if t.is_place), None)
                 targets = [self._placed(o, place) if place is not None else o for o in owners]

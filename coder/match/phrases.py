@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import UNKNOWN_COUNTRY, Actor, Rules
 from coder.match.actors import ActorIndex, Mention
-from coder.match.syntax import kids, preposition_objects
+from coder.match.syntax import AFFILIATION, holders, kids, preposition_objects
 
 # Dependencies that stay inside one actor's noun phrase.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", "quantmod", "punct",
@@ -337,7 +337,9 @@ class PhraseResolver:
         entities = [m for m in mentions if m.kind == "actor"]
         roles = [m for m in mentions if m.kind == "agent"]
         if loose and head_mention is None and head.pos_ != "PROPN" and not entities:
-            return []  # "condemned the terrorist attack": a role word on a thing is no target
+            # "hit five bases used by the Iraqi Hezbollah": a thing held or used by an actor stands for it;
+            # "condemned the terrorist attack": a role word on a thing is no target
+            return [a for o in holders(head) for a in self.resolve(o)]
         role = ""
         if roles:
             role_m = head_mention if head_mention in roles else min(roles, key=lambda r: abs(r.start - head.i))
@@ -379,6 +381,12 @@ class PhraseResolver:
             if owner is not None:  # "Russia said its troops ..." -> RUSMIL
                 code = owner.entity + role
                 return [self._make(code, owner.entity, role, core, f"role word -> {role}; 'its/their' -> {owner.text!r}")]
+            for tied in (a for o in holders(head, AFFILIATION) for a in self.resolve(o)):
+                if tied.entity and (tied.role in ("GOV", "MIL") if tied.person else tied.kind in ("country", "territory")):
+                    # "companies linked to the Iranian military", "forces loyal to Assad": of the country (or
+                    # group) they are tied to; a person only when they hold state power
+                    return [self._make(tied.entity + role, tied.entity, role, core,
+                                       f"role word -> {role}; country from {tied.text!r}")]
             for place in (a for o in preposition_objects(head, "in") for a in self.resolve(o)):
                 if place.is_place:
                     # "security forces in Guinea", "rebels in Darfur": the country they are in

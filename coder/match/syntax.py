@@ -43,6 +43,25 @@ def object_governor(noun: Token) -> Token | None:
 
 
 CULPABLE = {"responsible", "guilty", "culpable", "accountable"}
+# "bases used by Hezbollah", "villages controlled by Kurdish militants", "firms linked to the Iranian military"
+HOLDING = {"use", "hold", "control", "run", "occupy", "operate", "own", "man", "belong", "link", "tie",
+           "affiliate", "connect", "associate"}
+AFFILIATION = {"belong", "link", "tie", "affiliate", "connect", "associate"}
+
+
+def holders(noun: Token, verbs: set[str] = HOLDING) -> list[Token]:
+    """Who holds, uses or is tied to what a noun names, by a participle after it: "positions held BY the
+    rebels", "depots belonging TO Hezbollah", "companies linked TO the Iranian military" (and, for ties,
+    "forces loyal TO Assad")."""
+    found: list[Token] = []
+    for clause in kids(noun):
+        loyal = clause.dep_ == "amod" and clause.lower_ == "loyal" and clause.i > noun.i and verbs is AFFILIATION
+        if not loyal and (clause.dep_ != "acl" or clause.lemma_.lower() not in verbs or clause.tag_ not in ("VBN", "VBG")):
+            continue
+        for c in kids(clause):
+            if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("to", "with")):
+                found.extend(o for o in kids(c) if o.dep_ == "pobj")
+    return found
 NOUN_SLOTS = ("pobj", "dobj", "nsubj", "nsubjpass")
 
 
