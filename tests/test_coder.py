@@ -782,3 +782,16 @@ def test_role_word_tied_to_a_state_takes_its_country(code):
     assert code("The United States imposed sanctions on companies linked to a pro-Taliban cleric.") == {
         "USA ---BUS 163"}
 
+
+def test_coordinated_verbs_share_subject_object_and_agent(code):
+    # the object of the last verb is shared: "condemned and rejected the plan"
+    assert code("China condemned and rejected the Japanese plan.") == {"CHN JPN 111", "CHN JPN 120"}
+    # the by-agent of the last participle did both acts
+    assert code("Five Kenyan aid workers were kidnapped and killed by al-Shabab militants.") == {
+        "SOMREB KENNGO 181", "SOMREB KENNGO 190"}
+    # a passive conjunct acts on the shared subject, also when the parser read the first verb as active
+    assert code("The civilians imprisoned for acting against Moscow were released by Putin.", "2015-06-09") == {
+        "RUSGOV ---CVL 0841"}
+    # ... but not across another clause's subject
+    assert code("The tribe agreed to end the protest over four men who they allege were tortured.") == set()
+

@@ -88,6 +88,8 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
 
 def passive_agent(token: Token) -> Token | None:
     objs = preposition_objects(token, "by")
+    if not objs:  # "were kidnapped and killed by al-Shabab": the last participle's agent did both
+        objs = [o for c in kids(token) if c.dep_ == "conj" and is_passive(c) for o in preposition_objects(c, "by")]
     return objs[0] if objs else None
 
 

@@ -93,7 +93,10 @@ def is_passive(token: Token) -> bool:
         return True
     # ... but not one with an object of its own: "Israeli airstrikes killed 30 Palestinians", misparsed as a
     # reduced relative ("airstrikes [that were] killed")
-    return token.tag_ == "VBN" and token.dep_ == "acl" and not any(c.dep_ == "dobj" for c in kids(token))
+    if token.tag_ != "VBN" or any(c.dep_ == "dobj" for c in kids(token)):
+        return False
+    # "were captured and later released by Hezbollah": a participle coordinated with a passive shares its voice
+    return token.dep_ == "acl" or (token.dep_ == "conj" and token.head.tag_ == "VBN" and is_passive(token.head))
 
 
 def child(token: Token, *deps: str) -> Token | None:
@@ -111,6 +114,11 @@ def direct_object(token: Token) -> Token | None:
             return subj
         if token.dep_ == "acl" and token.tag_ == "VBN":
             return token.head
+        if token.dep_ == "conj" and token.head.pos_ == "VERB" and child(token, "nsubj") is None and not any(
+                t.dep_ in SUBJECT_DEPS for t in token.doc[token.head.i + 1:token.i]):
+            # "the activists were arrested and later released", "the civilians imprisoned for ... were released
+            # by Putin" (the first verb parsed active): the shared subject is what the second verb acts on
+            return child(token.head, "nsubjpass", "nsubj")
         return None
     objects = [c for c in kids(token) if c.dep_ in ("dobj", "obj")]
     obj = objects[0] if objects else None
@@ -127,7 +135,20 @@ def direct_object(token: Token) -> Token | None:
         visiting = next((c for c in kids(token) if misparsed_visiting(c)), None)
         if visiting is not None:  # "Mubarak met visiting Israeli Prime Minister Barak": Barak is met
             return child(visiting, "dobj")
+        shared = next((c for c in kids(token) if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == _next_word(token, c)
+                       and child(c, "nsubj", "nsubjpass") is None and not is_passive(c)), None)
+        if shared is not None and not any(c.dep_ in ("prep", "prt", "xcomp", "ccomp") for c in kids(token)):
+            # "Russia invaded and annexed Crimea": verbs joined right after each other share the last one's object
+            return child(shared, "dobj")
     return obj
+
+
+def _next_word(token: Token, conj: Token) -> int:
+    """Index of the verb right after `token` and its coordinator ("invaded and annexed", "invaded, then annexed")."""
+    i = token.i + 1
+    while i < len(token.doc) and token.doc[i].dep_ in ("cc", "punct", "advmod"):
+        i += 1
+    return i
 
 
 def callee_predicate(oprd: Token) -> bool:
