@@ -174,10 +174,10 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
                     found = found or preposition_objects(holder, prep)
         if not found and kind == "noun" and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB":
             found = preposition_objects(trigger.head, prep)
-        if not found:  # one preposition further down the object: "an agreement on trade with China"
-            holder = trigger if kind == "noun" else direct_object(trigger)
-            if holder is not None:
-                found = nested_preposition_objects(holder, prep)
+        if not found:  # one preposition further down the object: "an agreement on trade with China"; with no
+            # object, down the verb's own preposition: "advised against travel to Tunisia"
+            holders = [trigger] if kind == "noun" else [h for h in (direct_object(trigger), trigger) if h is not None]
+            found = next((f for h in holders if (f := nested_preposition_objects(h, prep))), [])
         return found
     return []
 
