@@ -795,3 +795,11 @@ def test_coordinated_verbs_share_subject_object_and_agent(code):
     # ... but not across another clause's subject
     assert code("The tribe agreed to end the protest over four men who they allege were tortured.") == set()
 
+
+def test_news_organisations_are_media_actors_but_no_audience(code):
+    assert code("North Korea's KCNA criticized South Korea.") == {"PRKMED KOR 111"}
+    assert code("Egypt released an Al Jazeera journalist.") == {"EGY QATMED 0841"}
+    # a remark to the press is how wire copy quotes a statement (rules.yaml press)
+    assert code("The Iraqi minister told the BBC that Iran was responsible.") == set()
+    assert code("Turkey told Russia on Monday that the border crossing was open.") == {"TUR RUS 010"}
+

@@ -617,11 +617,12 @@ LIST_BLOCK_KEYS = {
     "stand_ins": {"words"},
     "purposes": {"roots", "aims", "subcode_digits", "acts"},
     "visits": {"codes", "not_roles"},
+    "press": {"roots", "roles"},
     "people": {"counted_role", "quantities"},
 }
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
-             "appeal_to_target", "visits", "offer", "aerial", "remote", "people", "third_place", "artillery",
+             "appeal_to_target", "visits", "press", "offer", "aerial", "remote", "people", "third_place", "artillery",
              "suicide"}
 
 
@@ -666,7 +667,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
                 ("places", "authorities"): get("places", "authorities"),
                 ("places", "home"): get("places", "home"), ("places", "domestic"): get("places", "domestic"),
                 ("purposes", "roots"): get("purposes", "roots"), ("purposes", "aims"): get("purposes", "aims"),
-                ("visits", "codes"): get("visits", "codes")}
+                ("visits", "codes"): get("visits", "codes"), ("press", "roots"): get("press", "roots")}
     for (block, key), codes in codes_in.items():
         for root in codes:
             if root not in events:
@@ -721,6 +722,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         stand_ins=get("stand_ins", "words"),
         visit_codes=codes_in["visits", "codes"],
         non_visitor_roles=[w.upper() for w in get("visits", "not_roles")],
+        press_roots=codes_in["press", "roots"],
+        press_roles=[w.upper() for w in get("press", "roles")],
         purpose_roots=codes_in["purposes", "roots"],
         purpose_aims=codes_in["purposes", "aims"],
         purpose_digits=purpose_digits,

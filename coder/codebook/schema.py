@@ -263,6 +263,8 @@ class Rules:
     stand_ins: list[str] = field(default_factory=list)
     visit_codes: list[str] = field(default_factory=list)
     non_visitor_roles: list[str] = field(default_factory=list)
+    press_roots: list[str] = field(default_factory=list)  # "told AFP": a remark to the press is no statement to it
+    press_roles: list[str] = field(default_factory=list)
     purpose_roots: list[str] = field(default_factory=list)
     purpose_aims: list[str] = field(default_factory=list)
     purpose_digits: dict[str, str] = field(default_factory=dict)

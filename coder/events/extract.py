@@ -91,6 +91,8 @@ class StoryCoder:
         visit_codes = book.rules.visit_codes  # [visit, host]
         self.visit, self.host = (visit_codes + ["", ""])[:2]
         self.non_visitors = frozenset(book.rules.non_visitor_roles)
+        self.press_roots = tuple(book.rules.press_roots)
+        self.press_roles = frozenset(book.rules.press_roles)
         self.purpose_aims = tuple(book.rules.purpose_aims)
         self.purpose_digits = dict(book.rules.purpose_digits)
         self.weapons = [(rule, frozenset(rule.nouns)) for rule in (
@@ -433,6 +435,9 @@ class StoryCoder:
             return Outcome("no source or target actor"), []
         if not pairs:
             return Outcome("missing source or target actor"), []
+        pairs = [(a, b, c) for a, b, c in pairs if not (c.startswith(self.press_roots) and b.role in self.press_roles)]
+        if not pairs:  # "the minister told AFP", "said in an interview with the BBC": how wire copy quotes a remark
+            return Outcome("a remark to the press (rules.yaml press)"), []
         visits = [(a, b, c) for a, b, c in pairs if not self._no_visit(a, b, c, token.doc)]
         if not visits:
             return Outcome("no visit: troops, civilians or refugees arriving, or a visit home (rules.yaml visits)"), []
