@@ -22,7 +22,7 @@ from coder.events.roles import effective_subject, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import (child, circumstance, holders, nominal_gerund, complements, direct_object, is_fronted_participle, is_passive, kids,
+from coder.match.syntax import (child, circumstance, holders, nominal_gerund, shared_object, complements, direct_object, is_fronted_participle, is_passive, kids,
                                 misparsed_visiting, nested_preposition_objects, object_governor,
                                 preposition_objects, to_infinitive)
 from coder.match.verbs import Trigger, VerbIndex
@@ -320,6 +320,11 @@ class StoryCoder:
             # "demanded that Russia withdraw": the complement clause's subject is the target
             target_heads = complement_subjects(token)
             targets = self._actors(target_heads, resolver, loose=True)
+        if not target_heads and tgt_slot == "object" and kind == "verb":
+            shared = shared_object(token)  # "condemned and rejected the Japanese plan"
+            found = self._actors([shared], resolver, loose=not pattern.reverse) if shared is not None else []
+            if found:  # (not "met and signed an agreement": the two met each other)
+                target_heads, targets = [shared], found
         if not targets and tgt_slot == "object" and not pattern.reverse:
             # "endorsed an agreement with the EU", "imposed sanctions on Iran": the object is a thing,
             # its prepositional attachment names the party (not for a host or visitor, who receives or

@@ -135,15 +135,21 @@ def direct_object(token: Token) -> Token | None:
         visiting = next((c for c in kids(token) if misparsed_visiting(c)), None)
         if visiting is not None:  # "Mubarak met visiting Israeli Prime Minister Barak": Barak is met
             return child(visiting, "dobj")
-        shared = next((c for c in kids(token) if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == _next_word(token, c)
-                       and child(c, "nsubj", "nsubjpass") is None and not is_passive(c)), None)
-        if shared is not None and not any(c.dep_ in ("prep", "prt", "xcomp", "ccomp") for c in kids(token)):
-            # "Russia invaded and annexed Crimea": verbs joined right after each other share the last one's object
-            return child(shared, "dobj")
     return obj
 
 
-def _next_word(token: Token, conj: Token) -> int:
+def shared_object(token: Token) -> Token | None:
+    """"China condemned and rejected the plan": a verb with nothing after it, joined right away to the next
+    verb, acts on that verb's object too (not "met and signed an agreement": a meeting needs no object, so the
+    caller asks only when the pattern found no target)."""
+    if direct_object(token) is not None or any(c.dep_ in ("prep", "prt", "xcomp", "ccomp") for c in kids(token)):
+        return None
+    nxt = next((c for c in kids(token) if c.dep_ == "conj" and c.pos_ == "VERB" and c.i == _next_word(token)
+                and child(c, "nsubj", "nsubjpass") is None and not is_passive(c)), None)
+    return child(nxt, "dobj") if nxt is not None else None
+
+
+def _next_word(token: Token) -> int:
     """Index of the verb right after `token` and its coordinator ("invaded and annexed", "invaded, then annexed")."""
     i = token.i + 1
     while i < len(token.doc) and token.doc[i].dep_ in ("cc", "punct", "advmod"):

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import VerbPattern
 from coder.match.syntax import (callee_predicate, complements, direct_object, is_passive, kids, nested_preposition_objects,
-                                nominal_gerund,
+                                nominal_gerund, shared_object,
                                 preposition_objects)
 
 VERB_POS = {"VERB", "AUX"}
@@ -179,7 +179,8 @@ class _Shape:
 
     @cached_property
     def obj_words(self) -> set[str]:
-        return _words(self.obj) | _measured_words(self.obj)
+        obj = self.obj if self.obj is not None else shared_object(self.token)  # "seized and searched a tanker"
+        return _words(obj) | _measured_words(obj)
 
     @cached_property
     def passive(self) -> bool:
