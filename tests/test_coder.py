@@ -240,6 +240,9 @@ def test_undated_person_takes_the_office_the_text_names(code):
         "IGOWSTNAT RUS 0256"}
     assert code("Former Norwegian Prime Minister Jens Stoltenberg urged Russia to withdraw its forces.", None) == {
         "NORELI RUS 0256"}
+    # ... or the role it names: Riek Machar led a rebellion between his terms as vice president
+    assert code("Rebel leader Riek Machar accused Uganda of attacking his forces.", None) == {"SSDREB UGA 1123"}
+    assert code("Riek Machar accused Uganda of attacking his forces.", None) == {"SSDGOV UGA 1123"}
 
 
 def test_dateline_is_not_part_of_the_first_sentence(code):

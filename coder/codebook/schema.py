@@ -94,15 +94,19 @@ class Actor:
     note: str = ""
     source: str = ""  # file:line, for `coder explain`
 
-    def code_on(self, day: dt.date | None, hints: frozenset[str] = frozenset()) -> tuple[str, DatedCode | None]:
+    def code_on(self, day: dt.date | None, hints: frozenset[str] = frozenset(),
+                roles: frozenset[str] = frozenset()) -> tuple[str, DatedCode | None]:
         """The code valid on `day`: narrowest containing range. No date: a range of an organisation or country
-        the text names with the person (`hints`: "NATO Secretary-General Jens Stoltenberg"), else the entry's
-        own code when one of its ranges has it (the Taliban are AFGREB, their code for most of the news), else
-        the most recent range."""
+        the text names with the person (`hints`: "NATO Secretary-General Jens Stoltenberg") or of the role it
+        names (`roles`: "the US commander in Iraq, General David Petraeus" -> his MIL range, not his later
+        SPY one), else the entry's own code when one of its ranges has it (the Taliban are AFGREB, their code
+        for most of the news), else the most recent range."""
         if not self.codes:
             return self.code, None
         if day is None:
-            own = [c for c in self.codes if any(c.code.startswith(h) for h in hints)] or \
+            hinted = [c for c in self.codes if any(c.code.startswith(h) for h in hints)] or self.codes
+            own = [c for c in hinted if any(c.code.endswith(r) for r in roles)] or \
+                [c for c in self.codes if any(c.code.startswith(h) for h in hints)] or \
                 [c for c in self.codes if c.code == self.code]
             best = max(own or self.codes, key=lambda c: (c.valid.recency, -c.valid.width_days))
             return best.code, best

@@ -454,9 +454,10 @@ class PhraseResolver:
 
     def _person(self, m: Mention, core: set[int]) -> ResolvedActor:
         actor: Actor = self.index.actors[m.actor]
-        hints = frozenset(self.index.actors[o.actor].entity for o in {self.at[i] for i in core if i in self.at}
-                          if o.kind == "actor" and o is not m) if self.day is None else frozenset()
-        code, dated = actor.code_on(self.day, hints)
+        named = {self.at[i] for i in core if i in self.at} if self.day is None else set()
+        hints = frozenset(self.index.actors[o.actor].entity for o in named if o.kind == "actor" and o is not m)
+        roles = frozenset(o.role for o in named if o.kind == "agent")  # "General David Petraeus": MIL
+        code, dated = actor.code_on(self.day, hints, roles)
         if self.day is None and actor.code != code and any(self.doc[i].lower_ in FORMER for i in core):
             code, dated = actor.code, None  # "Former German Chancellor Willy Brandt": out of office (DEUELI)
         entity = actor.country or actor.entity
