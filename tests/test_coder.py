@@ -806,3 +806,10 @@ def test_news_organisations_are_media_actors_but_no_audience(code):
     assert code("The Iraqi minister told the BBC that Iran was responsible.") == set()
     assert code("Turkey told Russia on Monday that the border crossing was open.") == {"TUR RUS 010"}
 
+
+def test_protest_naming_no_party_is_against_the_place_named_with_the_protesters(code):
+    assert code("Tens of thousands of students throughout Indonesia staged mass demonstrations.") == {"IDNEDU IDN 141"}
+    assert code("Thousands of opposition supporters in Harare rallied on Sunday.") == {"ZWEOPP ZWE 141"}
+    assert code("Thousands of Indonesian students demonstrated on Saturday.") == set()  # no place named
+    assert code("Public workers in Brazil called off a strike.") == set()  # ending a strike is none
+

@@ -23,6 +23,7 @@ from coder.match.syntax import AFFILIATION, holders, kids, preposition_objects
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", "quantmod", "punct",
            "appos", "npadvmod", "predet", "nn", "poss"}
 OF_PREPS = {"of", "from"}
+LOCAL_PREPS = {"in", "throughout", "across"}  # "police in Kenya", "students throughout Indonesia"
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 PLURAL_PRONOUNS = {"they", "them", "their"}  # may stand for all the actors of a compound antecedent
 # verbs whose subject an object pronoun in their complement clause may mean ("Iran said the US attacked it")
@@ -236,7 +237,7 @@ class PhraseResolver:
         role_head = head.i in self.at and self.at[head.i].kind == "agent"
         # "the president of Russia", "officials from Iran"; "a court in Guyana", "police in Kenya" (local
         # institutions) -- but not "troops in Syria", which are as often foreign as local
-        preps = OF_PREPS | ({"in"} if role_head and self.at[head.i].role not in ("MIL", "REB", "UAF") else set())
+        preps = OF_PREPS | (LOCAL_PREPS if role_head and self.at[head.i].role not in ("MIL", "REB", "UAF") else set())
         while todo:
             tok = todo.pop()
             for child in kids(tok):
@@ -387,9 +388,11 @@ class PhraseResolver:
                     # group) they are tied to; a person only when they hold state power
                     return [self._make(tied.entity + role, tied.entity, role, core,
                                        f"role word -> {role}; country from {tied.text!r}")]
-            for place in (a for o in preposition_objects(head, "in") for a in self.resolve(o)):
+            for place in (a for p in LOCAL_PREPS for o in preposition_objects(head, p)
+                          for a in self.resolve(o)):
                 if place.is_place:
-                    # "security forces in Guinea", "rebels in Darfur": the country they are in
+                    # "security forces in Guinea", "rebels in Darfur", "students throughout Indonesia": the country
+                    # they are in
                     return [self._make(place.entity + role, place.entity, role, core,
                                        f"role word -> {role}; country from {place.text!r}")]
             recalled = self._recall_role(head, role)
