@@ -813,3 +813,10 @@ def test_protest_naming_no_party_is_against_the_place_named_with_the_protesters(
     assert code("Thousands of Indonesian students demonstrated on Saturday.") == set()  # no place named
     assert code("Public workers in Brazil called off a strike.") == set()  # ending a strike is none
 
+
+def test_believers_named_by_religion_take_its_role(code):
+    assert code("The Islamic State group released at least 19 Christians on Sunday.") == {"IMGMUSISI ---CHR 0841"}
+    assert code("Iraqi Shiites protested against the Iraqi government.") == {"IRQMUS IRQGOV 141"}
+    # the singular is an adjective or a name, never the role
+    assert code("Christian Democrats condemned Russia.") == set()
+
