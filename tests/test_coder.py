@@ -820,3 +820,11 @@ def test_believers_named_by_religion_take_its_role(code):
     # the singular is an adjective or a name, never the role
     assert code("Christian Democrats condemned Russia.") == set()
 
+
+def test_a_stand_in_target_is_of_the_place_in_its_in_phrase(code):
+    # "a military target in Hudaydah province": the province's name is a compound; "the province of X" an of-phrase
+    assert code("Yemeni soldiers carried out an attack against a military target in Hudaydah province.") == {
+        "YEMMIL YEM 190"}
+    assert code("Yemeni soldiers carried out an attack against a military target in the province of Hudaydah.") == {
+        "YEMMIL YEM 190"}
+

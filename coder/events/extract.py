@@ -700,8 +700,10 @@ class StoryCoder:
             if not got and depth < 2 and o.lemma_.lower() in self.stand_ins:
                 got = self._stood_for(o, resolver, depth + 1)
             found += got
+        # "in Yemen's Saada province", "in Hudaydah province", "in the province of Hudaydah"
         return found or [a for o in preposition_objects(tok, "in")
-                         for h in [o, *(c for c in kids(o) if c.dep_ == "poss")]
+                         for h in [o, *(c for c in kids(o) if c.dep_ in ("poss", "compound")),
+                                   *preposition_objects(o, "of")]
                          for a in resolver.resolve(h) if a.is_place]
 
     def _event(self, d: _Draft, story_id: str, sent_no: int, date_text: str, sent: Span, index: int) -> Event:
