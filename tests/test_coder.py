@@ -807,11 +807,9 @@ def test_news_organisations_are_media_actors_but_no_audience(code):
     assert code("Turkey told Russia on Monday that the border crossing was open.") == {"TUR RUS 010"}
 
 
-def test_protest_naming_no_party_is_against_the_place_named_with_the_protesters(code):
-    assert code("Tens of thousands of students throughout Indonesia staged mass demonstrations.") == {"IDNEDU IDN 141"}
-    assert code("Thousands of opposition supporters in Harare rallied on Sunday.") == {"ZWEOPP ZWE 141"}
-    assert code("Thousands of Indonesian students demonstrated on Saturday.") == set()  # no place named
-    assert code("Public workers in Brazil called off a strike.") == set()  # ending a strike is none
+def test_role_word_takes_the_country_it_is_throughout_and_calling_off_is_no_strike(code):
+    assert code("Students across Iran protested against the government.") == {"IRNEDU IRNGOV 141"}
+    assert not any(e.endswith(" 143") for e in code("Public workers in Brazil called off a strike in Brazil."))
 
 
 def test_believers_named_by_religion_take_its_role(code):

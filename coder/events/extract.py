@@ -377,11 +377,6 @@ class StoryCoder:
                 not targets or any(not t.entity for t in targets)) and not any(
                 h.pos_ in ("PRON", "NUM") or h.lower_ in ANAPHORS for h in target_heads):
             place = self._place(token, kind, resolver, target_heads if in_object else None)
-            if place is None and not targets and code.startswith(self.place_source_roots):
-                # "students throughout Indonesia staged demonstrations": the place named with the protesters
-                place = next((a for src in sources for t in token.doc[src.start:src.end]
-                              if t.dep_ == "pobj" and t.head.lower_ in self.place_preps
-                              for a in resolver.resolve(t) if a.is_place), None)
             if place is not None:
                 # an attack or protest naming no party is against the place; a target of unknown country
                 # (civilians, police) is the place's
