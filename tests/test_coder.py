@@ -826,3 +826,9 @@ def test_a_stand_in_target_is_of_the_place_in_its_in_phrase(code):
     assert code("Yemeni soldiers carried out an attack against a military target in the province of Hudaydah.") == {
         "YEMMIL YEM 190"}
 
+
+def test_conjunct_hung_on_a_word_inside_a_name_belongs_to_the_name(code):
+    # the small model makes "Barack" the head (as a preposition) and hangs "Vladimir Putin" on "Obama"
+    assert code("Barack Obama and Vladimir Putin will meet in Zurich to discuss their music tastes", "2015-06-09") == {
+        "USAGOV RUSGOV 036", "RUSGOV USAGOV 036"}
+

@@ -174,6 +174,12 @@ class PhraseResolver:
         group = [head]
         if head.dep_ != "conj" and any(c.dep_ == "conj" for c in kids(head)):  # spaCy's conjuncts walk is costly
             group += [c for c in head.conjuncts if c.i > head.i]
+        named = self.at.get(head.i)
+        if named is not None and named.end - named.start > 1 and len(group) == 1:
+            # "Barack Obama and Vladimir Putin" parsed with "Barack" as head and "Putin" hung on "Obama": a
+            # conjunct of any word of the name is the name's conjunct
+            group += [c for t in self.doc[named.start:named.end] if t.i != head.i
+                      for c in kids(t) if c.dep_ == "conj" and c.i >= named.end]
         for member in list(group):
             for c in kids(member):  # "the US, Russia, and Switzerland": lists parsed as appositions
                 if c.dep_ == "appos" and self._entity_name(member) and self._entity_name(c):
