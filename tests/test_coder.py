@@ -832,3 +832,9 @@ def test_conjunct_hung_on_a_word_inside_a_name_belongs_to_the_name(code):
     assert code("Barack Obama and Vladimir Putin will meet in Zurich to discuss their music tastes", "2015-06-09") == {
         "USAGOV RUSGOV 036", "RUSGOV USAGOV 036"}
 
+
+def test_what_is_fired_or_launched_is_the_weapon(code):
+    assert code("Palestinian militants fired mortar bombs at Israel.") == {"PSEUAF ISR 194"}
+    assert code("The United States fired anti-aircraft batteries at Russia.") == {"USA RUS 190"}  # against aircraft
+    assert code("Ukrainian forces destroyed Russian tanks.") == {"UKRMIL RUSMIL 190"}  # the target, not the weapon
+

@@ -494,6 +494,10 @@ class StoryCoder:
         words.update(c.lemma_.lower() for h in heads for c in kids(h) if c.dep_ in ("compound", "amod", "nmod"))
         if kind == "verb":
             words.update(o.lemma_.lower() for prep in ("with", "from") for o in preposition_objects(token, prep))
+            fired = direct_object(token) if token.lemma_.lower() in LAUNCHES else None
+            if fired is not None:  # "fired mortar bombs at Israel", "a mortar bomb was fired at Israel"
+                words.update(t.lemma_.lower() for t in (fired, *kids(fired)) if t is fired or (
+                    t.dep_ in ("compound", "amod") and not _anti(t)))
         for rule, nouns in self.weapons:
             if words & nouns:
                 return rule.map_code(code) or code
@@ -719,6 +723,13 @@ class StoryCoder:
         )
 
 
+def _anti(token: Token) -> bool:
+    """"anti-aircraft", "anti-tank": the weapon is against aircraft or tanks, not one."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "anti"
+
+
+LAUNCHES = {"fire", "launch", "lob", "shoot", "drop", "hurl"}  # the object of these is the weapon, not the target
 ANAPHORS = {"another", "others", "one", "both", "all", "some", "several", "many", "most", "few", "each", "either"}
 OBJECT_PREPS = ("with", "on", "against", "to", "toward", "towards", "into", "upon")
 
