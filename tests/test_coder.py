@@ -837,4 +837,5 @@ def test_what_is_fired_or_launched_is_the_weapon(code):
     assert code("Palestinian militants fired mortar bombs at Israel.") == {"PSEUAF ISR 194"}
     assert code("The United States fired anti-aircraft batteries at Russia.") == {"USA RUS 190"}  # against aircraft
     assert code("Ukrainian forces destroyed Russian tanks.") == {"UKRMIL RUSMIL 190"}  # the target, not the weapon
+    assert code("Turkey shot down a Russian warplane.") == {"TUR RUSMIL 190"}
 

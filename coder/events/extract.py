@@ -729,7 +729,7 @@ def _anti(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "anti"
 
 
-LAUNCHES = {"fire", "launch", "lob", "shoot", "drop", "hurl"}  # the object of these is the weapon, not the target
+LAUNCHES = {"fire", "launch", "lob", "drop", "hurl"}  # the object of these is the weapon, not the target ("shot down a jet": the target)
 ANAPHORS = {"another", "others", "one", "both", "all", "some", "several", "many", "most", "few", "each", "either"}
 OBJECT_PREPS = ("with", "on", "against", "to", "toward", "towards", "into", "upon")
 
