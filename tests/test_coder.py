@@ -839,3 +839,10 @@ def test_what_is_fired_or_launched_is_the_weapon(code):
     assert code("Ukrainian forces destroyed Russian tanks.") == {"UKRMIL RUSMIL 190"}  # the target, not the weapon
     assert code("Turkey shot down a Russian warplane.") == {"TUR RUSMIL 190"}
 
+
+def test_named_group_after_a_description_is_the_actor(code):
+    # "the Palestinian militant group Hamas": parsed as two subjects, or with the country adjective in the phrase
+    assert code("The Palestinian militant group Hamas fired rockets at Israel.") == {"PSEREBHMS ISR 194"}
+    assert code("The Somali militant group al-Shabab attacked Kenyan troops.") == {"SOMREB KENMIL 190"}
+    assert code("The Nigerian jihadist group Boko Haram attacked a Nigerian army base.") == {"NGAREB NGAMIL 190"}
+

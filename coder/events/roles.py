@@ -27,6 +27,11 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
     if depth > 6:
         return None
     subj = child(token, "nsubj", "csubj")
+    if subj is not None:
+        # "The Palestinian militant group Hamas fired": the name parsed as a second subject right after the first
+        nxt = next((c for c in kids(token) if c.dep_ == "nsubj" and c.pos_ == "PROPN" and c.i > subj.i and all(
+            t.pos_ in ("PROPN", "PUNCT") for t in token.doc[subj.i + 1:c.i])), None)  # "group al-Shabab" too
+        subj = nxt or subj
     if subj is None and token.pos_ == "VERB":
         # "Sweden suspended aid to Zimbabwe": a sentence-initial name parsed as an adverbial noun
         first = child(token, "npadvmod")

@@ -23,6 +23,7 @@ from coder.match.syntax import AFFILIATION, holders, kids, preposition_objects
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", "quantmod", "punct",
            "appos", "npadvmod", "predet", "nn", "poss"}
 OF_PREPS = {"of", "from"}
+NAMED_GROUPS = ("armed_group",)  # a named armed group in the phrase outranks a country adjective
 LOCAL_PREPS = {"in", "throughout", "across"}  # "police in Kenya", "students throughout Indonesia"
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 PLURAL_PRONOUNS = {"they", "them", "their"}  # may stand for all the actors of a compound antecedent
@@ -367,6 +368,9 @@ class PhraseResolver:
             if head_mention in entities and head_mention.form == "people" and len(entities) > 1:
                 entities = [e for e in entities if e is not head_mention]  # "Bosnian Serbs" live in Bosnia
             m = min(entities, key=lambda e: (e.start > head.i, abs(e.start - head.i)))  # pre-modifiers first
+            named = [e for e in entities if self.index.actors[e.actor].kind in NAMED_GROUPS]
+            if named and m.form == "adjective" and m not in named:
+                m = named[0]  # "the Palestinian militant group Hamas": the group, not the country it is from
             actor = self.index.actors[m.actor]
             entity_code, dated = actor.code_on(self.day)
             why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})"
