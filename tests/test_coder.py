@@ -846,3 +846,8 @@ def test_named_group_after_a_description_is_the_actor(code):
     assert code("The Somali militant group al-Shabab attacked Kenyan troops.") == {"SOMREB KENMIL 190"}
     assert code("The Nigerian jihadist group Boko Haram attacked a Nigerian army base.") == {"NGAREB NGAMIL 190"}
 
+
+def test_officials_of_an_international_organisation_are_the_organisation(code):
+    assert code("European Union foreign ministers demanded the withdrawal of Serbian forces.") == {"IGOEUREEC SRBMIL 1056"}
+    assert code("UN peacekeepers attacked Congolese rebels.") != set()  # other roles still compose
+

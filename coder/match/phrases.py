@@ -98,10 +98,11 @@ def _bare(actor: ResolvedActor) -> ResolvedActor:
                          actor.start_char, actor.end_char, "entity of " + actor.code, False, "")
 
 
-def takes_role(kind: str, code: str, entity: str) -> bool:
+def takes_role(kind: str, code: str, entity: str, role: str = "") -> bool:
     """Countries and organisations take a role word (UN peacekeepers -> IGOUNOMIL); armed groups and
-    institutions already name what they are ('Taliban militants' stays the Taliban's code)."""
-    if kind in ("armed_group", "institution", "person"):
+    institutions already name what they are ('Taliban militants' stays the Taliban's code), and an
+    organisation's ministers, diplomats or officials are the organisation ('EU foreign ministers' -> IGOEUREEC)."""
+    if kind in ("armed_group", "institution", "person") or (kind == "igo" and role == "GOV"):
         return False
     return kind in ("country", "territory", "igo", "ngo") or code == entity
 
@@ -379,7 +380,7 @@ class PhraseResolver:
             if dated is not None:
                 why += f"; dated code {dated.code} valid {dated.valid.start or '...'}..{dated.valid.end or '...'}"
             if role and not entity_code.endswith(role) and not entity_code.startswith(role) and \
-                    takes_role(actor.kind, entity_code, actor.entity):  # "the UN peacekeeping mission" stays IGOUNO
+                    takes_role(actor.kind, entity_code, actor.entity, role):  # "the UN peacekeeping mission" stays IGOUNO
                 why += f"; role word -> {role}"
                 code = entity_code + role
             else:
@@ -443,7 +444,7 @@ class PhraseResolver:
         if not role and self._individual(m):
             role = self.rules.counted_people_role  # "deported 168 Liberians and 20 Ivorians"
         code = entity_code if (not role or entity_code.endswith(role) or
-                               not takes_role(actor.kind, entity_code, actor.entity)) else entity_code + role
+                               not takes_role(actor.kind, entity_code, actor.entity, role)) else entity_code + role
         entity = actor.entity or entity_code
         why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})" + (f"; role word -> {role}" if role else "")
         return [self._make(code, entity, split_code(code, entity), tokens, why, kind=actor.kind)]
