@@ -851,3 +851,9 @@ def test_officials_of_an_international_organisation_are_the_organisation(code):
     assert code("European Union foreign ministers demanded the withdrawal of Serbian forces.") == {"IGOEUREEC SRBMIL 1056"}
     assert code("UN peacekeepers attacked Congolese rebels.") != set()  # other roles still compose
 
+
+def test_participle_with_its_own_subject_is_a_verb(code):
+    # parsed as "[bombed] rebels" with "coalition" as the subject of "bombed": a mislabelled verb, not an adjective
+    assert code("The Saudi-led coalition bombed Yemeni rebels.") == {"SAUMIL YEMREB 195"}
+    assert code("Russia-backed separatists attacked Ukrainian troops.") == {"RUSREB UKRMIL 190"}
+

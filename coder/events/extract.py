@@ -237,7 +237,10 @@ class StoryCoder:
             return self._code_action(trigger, resolver, memory, event_sources, purposes, token, None, None)
         if pattern.trigger_kind == "verb" and is_fronted_participle(token):
             return Outcome("participle modifying the speaker ('visiting X said'): not an event", veto=True), []
-        if pattern.trigger_kind == "verb" and (token.dep_ in ("amod", "compound") or misparsed_visiting(token)):
+        if pattern.trigger_kind == "verb" and (token.dep_ in ("amod", "compound") and child(token, "nsubj") is None
+                                               or misparsed_visiting(token)):
+            # (a participle with a subject of its own is a verb the parser mislabelled: "the Saudi-led coalition
+            # bombed Yemeni rebels", parsed as "bombed rebels" with "coalition" as the subject of "bombed")
             return Outcome("participle used as an adjective ('Russia-backed', 'recognised'): not an event", veto=True), []
         # a verb coordinated with an earlier one shares its governors: "agreed to meet X and sign a deal"
         head = rules.coordination_head(token) if pattern.trigger_kind == "verb" else token

@@ -125,6 +125,8 @@ def direct_object(token: Token) -> Token | None:
     if len(objects) > 1:  # "meet his counterpart President X": two objects; the nominal one names the party
         obj = next((o for o in objects if o.pos_ == "PROPN"), None) or next(
             (o for o in objects if o.pos_ in ("NOUN", "PRON")), objects[0])
+    if obj is None and token.dep_ == "amod" and token.pos_ == "VERB" and child(token, "nsubj") is not None:
+        return token.head  # "the coalition bombed Yemeni rebels", misparsed as "[bombed] rebels" with a subject
     if obj is None:
         attr = child(token, "dative")
         if attr is not None and attr.pos_ in ("NOUN", "PROPN", "PRON"):
