@@ -857,3 +857,8 @@ def test_participle_with_its_own_subject_is_a_verb(code):
     assert code("The Saudi-led coalition bombed Yemeni rebels.") == {"SAUMIL YEMREB 195"}
     assert code("Russia-backed separatists attacked Ukrainian troops.") == {"RUSREB UKRMIL 190"}
 
+
+def test_place_inside_a_from_phrase_places_the_victims(code):
+    assert code("Gunmen abducted 15 students from a school in northwestern Nigeria.") == {"---UAF NGAEDU 181"}
+    assert code("Libya deported 100 migrants from Libya.") == {"LBY ---CVL 174"}  # where they came from: no place
+

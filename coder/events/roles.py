@@ -212,5 +212,13 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
                         # "in the east of the Gaza Strip", "at a jail in Dili": one preposition further
                         found.extend(o for p in ("of", *preps) for o in preposition_objects(obj, p))
                         found.extend(c for c in kids(obj) if c.dep_ == "poss")  # "in Yemen's Saada province"
+            elif c.dep_ == "prep" and c.lower_ in FROM_NEAR and within is None:
+                # "abducted students FROM a school IN northwestern Nigeria": only the place inside (the object of
+                # "from" itself is where people came from, not where the event happened)
+                found.extend(o for obj in kids(c) if obj.dep_ == "pobj" for p in preps
+                             for o in preposition_objects(obj, p))
     return found
+
+
+FROM_NEAR = ("from", "near", "outside", "off")
 
