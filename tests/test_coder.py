@@ -862,3 +862,8 @@ def test_place_inside_a_from_phrase_places_the_victims(code):
     assert code("Gunmen abducted 15 students from a school in northwestern Nigeria.") == {"---UAF NGAEDU 181"}
     assert code("Libya deported 100 migrants from Libya.") == {"LBY ---CVL 174"}  # where they came from: no place
 
+
+def test_appeal_to_agree_to_an_act_is_an_appeal_for_the_act(code):
+    assert code("Egypt called on Israel to agree to a ceasefire.") == {"EGY ISR 0256"}
+    assert code("France urged Iran to agree to talks.") == {"FRA IRN 026"}
+
