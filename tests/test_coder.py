@@ -867,3 +867,8 @@ def test_appeal_to_agree_to_an_act_is_an_appeal_for_the_act(code):
     assert code("Egypt called on Israel to agree to a ceasefire.") == {"EGY ISR 0256"}
     assert code("France urged Iran to agree to talks.") == {"FRA IRN 026"}
 
+
+def test_a_role_already_in_the_code_is_not_added_again(code):
+    assert code("Human rights organization Amnesty International demanded that the Sudanese government end curbs "
+                "on press freedom.") == {"NGOHRIAMN SDNGOV 1051"}
+

@@ -379,7 +379,7 @@ class PhraseResolver:
                 role = self.rules.counted_people_role  # "arrested 100 Palestinians", "shot a Palestinian"
             if dated is not None:
                 why += f"; dated code {dated.code} valid {dated.valid.start or '...'}..{dated.valid.end or '...'}"
-            if role and not entity_code.endswith(role) and not entity_code.startswith(role) and \
+            if role and role not in entity_code[3:] and not entity_code.startswith(role) and \
                     takes_role(actor.kind, entity_code, actor.entity, role):  # "the UN peacekeeping mission" stays IGOUNO
                 why += f"; role word -> {role}"
                 code = entity_code + role
