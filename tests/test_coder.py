@@ -872,3 +872,21 @@ def test_a_role_already_in_the_code_is_not_added_again(code):
     assert code("Human rights organization Amnesty International demanded that the Sudanese government end curbs "
                 "on press freedom.") == {"NGOHRIAMN SDNGOV 1051"}
 
+
+def test_stance_attribution_and_appeal_details(code):
+    # a stance is not whose the people are
+    assert code("Georgian riot police used water cannon against pro-EU protesters in Tbilisi.") == {"GEOCOP GEOOPP 175"}
+    # the attribution misparsed as the demanded clause names no target
+    assert not any("---GOV" in e for e in code(
+        "Washington demanded that Pakistan share intelligence on Taliban leaders, officials said."))
+    # an appeal's sub-code is never made coarser by the act inside it
+    assert code("The Somali government appealed to the United Nations for humanitarian aid to help millions "
+                "facing starvation.") == {"SOMGOV IGOUNO 0233"}
+    # a called-for ceasefire between two sides is an appeal to both
+    assert code("Egypt called for a ceasefire between Israel and Hamas.") == {"EGY ISR 0256", "EGY PSEREBHMS 0256"}
+
+
+def test_youths_and_police_contingents(code):
+    assert code("Palestinian youths threw stones at Israeli soldiers.") == {"PSECVL ISRMIL 145"}
+    assert code("Kenyan police officers arrived in Haiti.") == set()  # a contingent arriving is no visit
+

@@ -613,7 +613,8 @@ class StoryCoder:
                 continue
             mapped = rule.map_code(found.pattern.code)
             if mapped is not None and mapped != code and (mapped[:2] == code[:2] if bare else
-                                                          mapped.startswith(code[:3])):
+                                                          mapped.startswith(code[:3]) and len(mapped) >= len(code)):
+                # (never coarser: "appealed to the UN for humanitarian aid to help millions" stays 0233)
                 return mapped
         return code
 
@@ -732,6 +733,7 @@ def _anti(token: Token) -> bool:
     return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "anti"
 
 
+ATTRIBUTIONS = {"say", "tell", "report", "add", "note", "state", "announce", "confirm", "claim"}
 LAUNCHES = {"fire", "launch", "lob", "drop", "hurl"}  # the object of these is the weapon, not the target ("shot down a jet": the target)
 ANAPHORS = {"another", "others", "one", "both", "all", "some", "several", "many", "most", "few", "each", "either"}
 OBJECT_PREPS = ("with", "on", "against", "to", "toward", "towards", "into", "upon")
@@ -772,6 +774,8 @@ def complement_subjects(verb: Token) -> list[Token]:
     for c in kids(verb):
         if c.dep_ not in ("ccomp", "xcomp"):
             continue
+        if c.lemma_.lower() in ATTRIBUTIONS and c.i > verb.i and any(p.dep_ == "punct" and p.i < c.i for p in kids(c)):
+            continue  # "demanded that ..., officials said": the attribution, misparsed as the complement
         subjects = [s for s in kids(c) if s.dep_ in ("nsubj", "nsubjpass")]
         if not subjects and c.pos_ == "NOUN":
             subjects = [s for s in kids(c) if s.dep_ == "compound" and s.i < c.i][-1:]

@@ -344,6 +344,9 @@ class PhraseResolver:
                 and head.lemma_.lower() not in PEOPLE:
             return []  # "the Russian economy": a country adjective on a non-actor noun is no actor
         entities = [m for m in mentions if m.kind == "actor"]
+        if head_mention is not None and head_mention.kind == "agent":
+            # "pro-EU protesters", "anti-American militants": a stance, not whose they are
+            entities = [m for m in entities if not self._stance(m)]
         roles = [m for m in mentions if m.kind == "agent"]
         if loose and head_mention is None and head.pos_ != "PROPN" and not entities:
             # "hit five bases used by the Iraqi Hezbollah": a thing held or used by an actor stands for it;
@@ -413,6 +416,10 @@ class PhraseResolver:
                 return []
             return [self._make(self.unknown + role, "", role, core, f"role word -> {role}; country unknown")]
         return []
+
+    def _stance(self, m: Mention) -> bool:
+        doc = self.doc
+        return m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in ("pro", "anti")
 
     def _possessive_owner(self, head: Token, core: set[int]) -> ResolvedActor | None:
         """The actor a possessive pronoun in the phrase refers to ('its troops', 'their police')."""
