@@ -890,3 +890,8 @@ def test_youths_and_police_contingents(code):
     assert code("Palestinian youths threw stones at Israeli soldiers.") == {"PSECVL ISRMIL 145"}
     assert code("Kenyan police officers arrived in Haiti.") == set()  # a contingent arriving is no visit
 
+
+def test_lifting_a_curfew_or_emergency_naming_no_place_is_at_home(code):
+    assert code("The Egyptian government lifted the state of emergency.") == {"EGYGOV EGY 0814"}
+    assert code("The Sri Lankan government lifted the nationwide curfew on Monday.") == {"LKAGOV LKA 0813"}
+
