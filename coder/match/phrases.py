@@ -100,9 +100,8 @@ def _bare(actor: ResolvedActor) -> ResolvedActor:
 
 def takes_role(kind: str, code: str, entity: str, role: str = "") -> bool:
     """Countries and organisations take a role word (UN peacekeepers -> IGOUNOMIL); armed groups and
-    institutions already name what they are ('Taliban militants' stays the Taliban's code), and an
-    organisation's ministers, diplomats or officials are the organisation ('EU foreign ministers' -> IGOEUREEC)."""
-    if kind in ("armed_group", "institution", "person") or (kind == "igo" and role == "GOV"):
+    institutions already name what they are ('Taliban militants' stays the Taliban's code)."""
+    if kind in ("armed_group", "institution", "person"):
         return False
     return kind in ("country", "territory", "igo", "ngo") or code == entity
 
