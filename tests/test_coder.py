@@ -897,3 +897,9 @@ def test_lifting_a_curfew_or_emergency_naming_no_place_is_at_home(code):
     assert code("The Egyptian government lifted the state of emergency.") == {"EGYGOV EGY 0814"}
     assert code("The Sri Lankan government lifted the nationwide curfew on Monday.") == {"LKAGOV LKA 0813"}
 
+
+def test_event_noun_under_an_intended_verb_tagged_as_a_noun(code):
+    # "host" is tagged as a noun here; the talks are only offered
+    assert code("Qatar offered to host talks between the Taliban and the United States.", "2019-01-01") == {
+        "QAT AFGREB 036", "QAT USA 036"}
+

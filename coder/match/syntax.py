@@ -26,8 +26,9 @@ def kids(token: Token) -> tuple[Token, ...]:
 def object_governor(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly ("held talks") or through a preposition ("agreed to a
     ceasefire"); the one place role finding and modality ask which verb governs a nominal event."""
-    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        return noun.head
+    if noun.dep_ in ("dobj", "attr") and (noun.head.pos_ in ("VERB", "AUX") or (
+            noun.head.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in kids(noun.head)))):
+        return noun.head  # (also "offered to host talks" with "host" tagged as a noun)
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ == "VERB":
         return noun.head.head
     if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ == "be":
