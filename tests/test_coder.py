@@ -903,3 +903,9 @@ def test_event_noun_under_an_intended_verb_tagged_as_a_noun(code):
     assert code("Qatar offered to host talks between the Taliban and the United States.", "2019-01-01") == {
         "QAT AFGREB 036", "QAT USA 036"}
 
+
+def test_release_by_a_state_of_a_party_of_unknown_country_is_domestic(code):
+    assert code("Lukashenko pardoned 18 opposition activists.", "2021-12-01") == {"BLRGOV BLROPP 0841"}
+    assert code("The Venezuelan government has released another 40 opposition politicians and activists.") == {
+        "VENGOV VENOPP 0841"}
+
