@@ -909,3 +909,8 @@ def test_release_by_a_state_of_a_party_of_unknown_country_is_domestic(code):
     assert code("The Venezuelan government has released another 40 opposition politicians and activists.") == {
         "VENGOV VENOPP 0841"}
 
+
+def test_conjunct_verb_inherits_the_subject_of_a_mistagged_first_verb(code):
+    # "shot" is tagged as a noun but holds the subject
+    assert code("A gunman shot and wounded Slovak Prime Minister Robert Fico.", "2024-05-15") == {"---UAF SVKGOV 190"}
+

@@ -56,7 +56,8 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
         if raised is not None:
             return raised  # "Li Qiang is expected / scheduled / set to visit Germany": Li Qiang visits
         return effective_subject(ctrl, depth + 1)
-    if dep == "conj" and token.head.pos_ in ("VERB", "AUX"):
+    if dep == "conj" and (token.head.pos_ in ("VERB", "AUX") or child(token.head, "nsubj") is not None):
+        # (also "A gunman shot and wounded X" with "shot" tagged as a noun but holding the subject)
         return effective_subject(token.head, depth + 1)
     if dep in ("acomp", "attr") and token.head.pos_ in ("VERB", "AUX"):  # "is willing to withdraw"
         return effective_subject(token.head, depth + 1)
