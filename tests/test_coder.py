@@ -795,8 +795,9 @@ def test_coordinated_verbs_share_subject_object_and_agent(code):
     assert code("Five Kenyan aid workers were kidnapped and killed by al-Shabab militants.") == {
         "SOMREB KENNGO 181", "SOMREB KENNGO 190"}
     # a passive conjunct acts on the shared subject, also when the parser read the first verb as active
+    # (and those a state releases are its own: RUSCVL, rules.yaml places: domestic)
     assert code("The civilians imprisoned for acting against Moscow were released by Putin.", "2015-06-09") == {
-        "RUSGOV ---CVL 0841"}
+        "RUSGOV RUSCVL 0841"}
     # ... but not across another clause's subject
     assert code("The tribe agreed to end the protest over four men who they allege were tortured.") == set()
 
