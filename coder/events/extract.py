@@ -22,9 +22,10 @@ from coder.events.roles import effective_subject, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import (child, circumstance, holders, nominal_gerund, shared_object, complements, direct_object, is_fronted_participle, is_passive, kids,
-                                misparsed_visiting, nested_preposition_objects, object_governor,
-                                preposition_objects, to_infinitive)
+from coder.match.syntax import (ATTRIBUTIONS, child, circumstance, complements, direct_object, holders,
+                                hyphen_prefix, is_fronted_participle, is_passive, kids, misparsed_visiting,
+                                nested_preposition_objects, nominal_gerund, object_governor, preposition_objects,
+                                shared_object, to_infinitive)
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -500,7 +501,7 @@ class StoryCoder:
             fired = direct_object(token) if token.lemma_.lower() in LAUNCHES else None
             if fired is not None:  # "fired mortar bombs at Israel", "a mortar bomb was fired at Israel"
                 words.update(t.lemma_.lower() for t in (fired, *kids(fired)) if t is fired or (
-                    t.dep_ in ("compound", "amod") and not _anti(t)))
+                    t.dep_ in ("compound", "amod") and hyphen_prefix(t) != "anti"))  # "anti-aircraft" is no aircraft
         for rule, nouns in self.weapons:
             if words & nouns:
                 return rule.map_code(code) or code
@@ -727,14 +728,8 @@ class StoryCoder:
         )
 
 
-def _anti(token: Token) -> bool:
-    """"anti-aircraft", "anti-tank": the weapon is against aircraft or tanks, not one."""
-    doc = token.doc
-    return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "anti"
-
-
-ATTRIBUTIONS = {"say", "tell", "report", "add", "note", "state", "announce", "confirm", "claim"}
-LAUNCHES = {"fire", "launch", "lob", "drop", "hurl"}  # the object of these is the weapon, not the target ("shot down a jet": the target)
+# the object of these verbs is the weapon, not the target ("shot down a jet": the jet is the target)
+LAUNCHES = {"fire", "launch", "lob", "drop", "hurl"}
 ANAPHORS = {"another", "others", "one", "both", "all", "some", "several", "many", "most", "few", "each", "either"}
 OBJECT_PREPS = ("with", "on", "against", "to", "toward", "towards", "into", "upon")
 

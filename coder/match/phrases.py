@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import UNKNOWN_COUNTRY, Actor, Rules
 from coder.match.actors import ActorIndex, Mention
-from coder.match.syntax import AFFILIATION, holders, kids, preposition_objects
+from coder.match.syntax import holders, hyphen_prefix, kids, preposition_objects
 
 # Dependencies that stay inside one actor's noun phrase.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", "quantmod", "punct",
@@ -98,7 +98,7 @@ def _bare(actor: ResolvedActor) -> ResolvedActor:
                          actor.start_char, actor.end_char, "entity of " + actor.code, False, "")
 
 
-def takes_role(kind: str, code: str, entity: str, role: str = "") -> bool:
+def takes_role(kind: str, code: str, entity: str) -> bool:
     """Countries and organisations take a role word (UN peacekeepers -> IGOUNOMIL); armed groups and
     institutions already name what they are ('Taliban militants' stays the Taliban's code)."""
     if kind in ("armed_group", "institution", "person"):
@@ -345,7 +345,7 @@ class PhraseResolver:
         entities = [m for m in mentions if m.kind == "actor"]
         if head_mention is not None and head_mention.kind == "agent":
             # "pro-EU protesters", "anti-American militants": a stance, not whose they are
-            entities = [m for m in entities if not self._stance(m)]
+            entities = [m for m in entities if hyphen_prefix(self.doc[m.start]) not in ("pro", "anti")]
         roles = [m for m in mentions if m.kind == "agent"]
         if loose and head_mention is None and head.pos_ != "PROPN" and not entities:
             # "hit five bases used by the Iraqi Hezbollah": a thing held or used by an actor stands for it;
@@ -382,7 +382,7 @@ class PhraseResolver:
             if dated is not None:
                 why += f"; dated code {dated.code} valid {dated.valid.start or '...'}..{dated.valid.end or '...'}"
             if role and role not in entity_code[3:] and not entity_code.startswith(role) and \
-                    takes_role(actor.kind, entity_code, actor.entity, role):  # "the UN peacekeeping mission" stays IGOUNO
+                    takes_role(actor.kind, entity_code, actor.entity):  # "the UN peacekeeping mission" stays IGOUNO
                 why += f"; role word -> {role}"
                 code = entity_code + role
             else:
@@ -395,7 +395,7 @@ class PhraseResolver:
             if owner is not None:  # "Russia said its troops ..." -> RUSMIL
                 code = owner.entity + role
                 return [self._make(code, owner.entity, role, core, f"role word -> {role}; 'its/their' -> {owner.text!r}")]
-            for tied in (a for o in holders(head, AFFILIATION) for a in self.resolve(o)):
+            for tied in (a for o in holders(head, ties_only=True) for a in self.resolve(o)):
                 if tied.entity and (tied.role in ("GOV", "MIL") if tied.person else tied.kind in ("country", "territory")):
                     # "companies linked to the Iranian military", "forces loyal to Assad": of the country (or
                     # group) they are tied to; a person only when they hold state power
@@ -415,10 +415,6 @@ class PhraseResolver:
                 return []
             return [self._make(self.unknown + role, "", role, core, f"role word -> {role}; country unknown")]
         return []
-
-    def _stance(self, m: Mention) -> bool:
-        doc = self.doc
-        return m.start >= 2 and doc[m.start - 1].text == "-" and doc[m.start - 2].lower_ in ("pro", "anti")
 
     def _possessive_owner(self, head: Token, core: set[int]) -> ResolvedActor | None:
         """The actor a possessive pronoun in the phrase refers to ('its troops', 'their police')."""
@@ -450,7 +446,7 @@ class PhraseResolver:
         if not role and self._individual(m):
             role = self.rules.counted_people_role  # "deported 168 Liberians and 20 Ivorians"
         code = entity_code if (not role or entity_code.endswith(role) or
-                               not takes_role(actor.kind, entity_code, actor.entity, role)) else entity_code + role
+                               not takes_role(actor.kind, entity_code, actor.entity)) else entity_code + role
         entity = actor.entity or entity_code
         why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})" + (f"; role word -> {role}" if role else "")
         return [self._make(code, entity, split_code(code, entity), tokens, why, kind=actor.kind)]

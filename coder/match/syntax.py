@@ -45,24 +45,32 @@ def object_governor(noun: Token) -> Token | None:
 
 CULPABLE = {"responsible", "guilty", "culpable", "accountable"}
 # "bases used by Hezbollah", "villages controlled by Kurdish militants", "firms linked to the Iranian military"
-HOLDING = {"use", "hold", "control", "run", "occupy", "operate", "own", "man", "belong", "link", "tie",
-           "affiliate", "connect", "associate"}
-AFFILIATION = {"belong", "link", "tie", "affiliate", "connect", "associate"}
+TIES = {"belong", "link", "tie", "affiliate", "connect", "associate"}
+HOLDING = {"use", "hold", "control", "run", "occupy", "operate", "own", "man"} | TIES
 
 
-def holders(noun: Token, verbs: set[str] = HOLDING) -> list[Token]:
+def holders(noun: Token, ties_only: bool = False) -> list[Token]:
     """Who holds, uses or is tied to what a noun names, by a participle after it: "positions held BY the
-    rebels", "depots belonging TO Hezbollah", "companies linked TO the Iranian military" (and, for ties,
+    rebels", "depots belonging TO Hezbollah", "companies linked TO the Iranian military" (and, for ties only,
     "forces loyal TO Assad")."""
+    verbs = TIES if ties_only else HOLDING
     found: list[Token] = []
     for clause in kids(noun):
-        loyal = clause.dep_ == "amod" and clause.lower_ == "loyal" and clause.i > noun.i and verbs is AFFILIATION
+        loyal = ties_only and clause.dep_ == "amod" and clause.lower_ == "loyal" and clause.i > noun.i
         if not loyal and (clause.dep_ != "acl" or clause.lemma_.lower() not in verbs or clause.tag_ not in ("VBN", "VBG")):
             continue
         for c in kids(clause):
             if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("to", "with")):
                 found.extend(o for o in kids(c) if o.dep_ == "pobj")
     return found
+
+
+def hyphen_prefix(token: Token) -> str:
+    """The word before a hyphen in front of `token`: "anti" in "anti-aircraft", "pro" in "pro-EU" ("" if none)."""
+    doc = token.doc
+    return doc[token.i - 2].lower_ if token.i >= 2 and doc[token.i - 1].text == "-" else ""
+
+
 NOUN_SLOTS = ("pobj", "dobj", "nsubj", "nsubjpass")
 
 
@@ -238,6 +246,7 @@ ASKING = {"urge", "ask", "call", "encourage", "invite", "request", "appeal", "im
 
 
 SAY_VERBS = {"say", "tell", "add", "state", "note", "stress", "announce", "declare"}
+ATTRIBUTIONS = SAY_VERBS | {"report", "confirm", "claim"}  # "..., officials said / reported / confirmed"
 
 
 def fronted_participle_object(verb: Token) -> Token | None:

@@ -17,9 +17,8 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import VerbPattern
-from coder.match.syntax import (callee_predicate, complements, direct_object, is_passive, kids, nested_preposition_objects,
-                                nominal_gerund, shared_object,
-                                preposition_objects)
+from coder.match.syntax import (callee_predicate, complements, direct_object, is_passive, kids,
+                                nested_preposition_objects, nominal_gerund, preposition_objects, shared_object)
 
 VERB_POS = {"VERB", "AUX"}
 ANY = "any"  # `complement: any`: some open or clausal complement, whatever its verb
