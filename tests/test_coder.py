@@ -915,3 +915,21 @@ def test_conjunct_verb_inherits_the_subject_of_a_mistagged_first_verb(code):
     # "shot" is tagged as a noun but holds the subject
     assert code("A gunman shot and wounded Slovak Prime Minister Robert Fico.", "2024-05-15") == {"---UAF SVKGOV 190"}
 
+
+
+def test_aid_naming_no_recipient_goes_to_whom_its_purpose_helps(code):
+    # rules.yaml beneficiaries: the purpose clause names the recipient
+    assert code("The United States has provided nearly $1.7 billion in humanitarian assistance to support "
+                "Syrian refugees in Jordan.") == {"USA SYRREF 073"}
+    assert code("Japan pledged $500 million to help rebuild Iraq.") == {"JPN IRQ 0331"}
+    # conflict is not in the rule's roots: airstrikes "to support" someone strike someone else
+    assert code("Russia launched airstrikes to support Syrian government forces.") == set()
+
+
+def test_leaders_and_delegations_from_an_organisation_stand_for_it(code):
+    assert code("A delegation from Hamas met Egyptian officials in Cairo.") == {
+        "EGYGOV PSEREBHMS 040", "PSEREBHMS EGYGOV 040"}
+
+
+def test_army_command_is_the_military(code):
+    assert code("Iran's army command warned the United States.") == {"IRNMIL USA 130"}

@@ -619,11 +619,12 @@ LIST_BLOCK_KEYS = {
     "visits": {"codes", "not_roles"},
     "press": {"roots", "roles"},
     "people": {"counted_role", "quantities"},
+    "beneficiaries": {"roots", "verbs"},
 }
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
              "appeal_to_target", "visits", "press", "offer", "aerial", "remote", "people", "third_place", "artillery",
-             "suicide"}
+             "suicide", "beneficiaries"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -667,6 +668,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
                 ("places", "authorities"): get("places", "authorities"),
                 ("places", "home"): get("places", "home"), ("places", "domestic"): get("places", "domestic"),
                 ("purposes", "roots"): get("purposes", "roots"), ("purposes", "aims"): get("purposes", "aims"),
+                ("beneficiaries", "roots"): get("beneficiaries", "roots"),
                 ("visits", "codes"): get("visits", "codes"), ("press", "roots"): get("press", "roots")}
     for (block, key), codes in codes_in.items():
         for root in codes:
@@ -728,6 +730,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         purpose_aims=codes_in["purposes", "aims"],
         purpose_digits=purpose_digits,
         purpose_acts=get("purposes", "acts"),
+        beneficiary_roots=codes_in["beneficiaries", "roots"],
+        beneficiary_verbs=get("beneficiaries", "verbs"),
         counted_people_role=counted_role or "",
         people_quantities=get("people", "quantities"),
     )

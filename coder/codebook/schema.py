@@ -273,6 +273,8 @@ class Rules:
     purpose_aims: list[str] = field(default_factory=list)
     purpose_digits: dict[str, str] = field(default_factory=dict)
     purpose_acts: list[str] = field(default_factory=list)
+    beneficiary_roots: list[str] = field(default_factory=list)  # aid naming no recipient: whom its purpose helps
+    beneficiary_verbs: list[str] = field(default_factory=list)
     counted_people_role: str = ""  # "arrested 100 Palestinians": individuals, not the nation
     people_quantities: list[str] = field(default_factory=list)  # "thousands of Nigerians"
 

@@ -89,6 +89,8 @@ class StoryCoder:
         self.stand_ins = frozenset(book.rules.stand_ins)
         self.appeal_verbs = frozenset(book.rules.appeal.verbs)
         self.purpose_roots = tuple(book.rules.purpose_roots)
+        self.beneficiary_roots = tuple(book.rules.beneficiary_roots)
+        self.beneficiary_verbs = frozenset(book.rules.beneficiary_verbs)
         visit_codes = book.rules.visit_codes  # [visit, host]
         self.visit, self.host = (visit_codes + ["", ""])[:2]
         self.non_visitors = frozenset(book.rules.non_visitor_roles)
@@ -334,6 +336,8 @@ class StoryCoder:
             # its prepositional attachment names the party (not for a host or visitor, who receives or
             # meets people: "welcomed Russia's withdrawal" is no visit)
             targets = self._actors(object_attachments(target_heads), resolver, loose=True)
+        if not targets and tgt_slot != "none" and code.startswith(self.beneficiary_roots) and not pattern.reverse:
+            targets = self._beneficiaries(token, kind, resolver)
         if not targets and tgt_slot.startswith("prep:") and tgt_slot[5:] not in self.place_preps and not pattern.reverse:
             # "acceded to the Kurdish rebels' demands", "responded to Iran's proposal": a thing's owner
             targets = self._actors([c for h in target_heads for c in kids(h) if c.dep_ == "poss"], resolver)
@@ -551,6 +555,31 @@ class StoryCoder:
                         _, made = self._code_trigger(candidate, resolver, memory, event_sources, as_purpose=True)
                         if made:
                             return made
+        return []
+
+    def _beneficiaries(self, token: Token, kind: str, resolver: PhraseResolver) -> list[ResolvedActor]:
+        """Whom aid naming no recipient is meant to help (rules.yaml `beneficiaries`): the object of its purpose
+        clause, on the verb or on what the noun is the object of ("announced assistance to help people in
+        Somalia"); "help Haiti cope" and "help rebuild Iraq" name Haiti and Iraq inside the clause it governs."""
+        holders = [token]
+        governor = object_governor(token) if kind == "noun" else direct_object(token)
+        if governor is not None:
+            holders.append(governor)
+        for holder in holders:
+            for clause in kids(holder):
+                if clause.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not to_infinitive(clause) or \
+                        clause.lemma_.lower() not in self.beneficiary_verbs:
+                    continue
+                helped = direct_object(clause)
+                inner = [c for c in kids(clause) if c.dep_ in ("ccomp", "xcomp")]  # "help Haiti cope", "help rebuild Iraq"
+                heads = [helped] if helped is not None else [
+                    h for c in inner for h in [s for s in kids(c) if s.dep_ == "nsubj"] or [direct_object(c)] if h is not None]
+                found = self._actors(heads, resolver, loose=True)
+                if found and not any(f.entity for f in found):  # "to help people in Somalia"
+                    place = self._place(clause, "verb", resolver)
+                    found = [self._placed(f, place) for f in found] if place is not None else []
+                if found:
+                    return found
         return []
 
     def _protested_against(self, token: Token, kind: str, resolver: PhraseResolver) -> list[ResolvedActor]:

@@ -328,14 +328,14 @@ class PhraseResolver:
         if head_mention is None and head.lemma_.lower() in self.side_words:
             low = head.lemma_.lower()  # "the Turkish and Greek sides"
         if head_mention is None and head.lemma_.lower() in PARTITIVES:
-            of = [p for c in kids(head) if c.dep_ == "prep" and c.lower_ == "of"
+            of = [p for c in kids(head) if c.dep_ == "prep" and c.lower_ in OF_PREPS
                   for p in kids(c) if p.dep_ == "pobj"]
-            if of:  # "a group of Moroccan diplomats", "leaders of the opposition"
+            if of:  # "a group of Moroccan diplomats", "leaders of the opposition", "a delegation from Hamas"
                 return [a for o in of for a in self.resolve(o, loose)]
         if head_mention is not None and head.lemma_.lower() in LEADS:
             # "the leaders of Egypt's Muslim Brotherhood", "leader of the FDU-Inkingi party": an organisation's
             # leaders are that organisation (a country's are its government: "the leaders of Egypt" EGYGOV)
-            led = [a for c in kids(head) if c.dep_ == "prep" and c.lower_ == "of"
+            led = [a for c in kids(head) if c.dep_ == "prep" and c.lower_ in OF_PREPS  # "leaders from the CNRP"
                    for p in kids(c) if p.dep_ == "pobj" for a in self.resolve(p, True)]
             if led and all(a.kind not in ("country", "territory") and not a.person for a in led):
                 return led
