@@ -933,3 +933,16 @@ def test_leaders_and_delegations_from_an_organisation_stand_for_it(code):
 
 def test_army_command_is_the_military(code):
     assert code("Iran's army command warned the United States.") == {"IRNMIL USA 130"}
+
+
+def test_call_misparsed_as_a_naming_after_a_name_is_a_phone_call(code):
+    # "called" is parsed as "Trump, [who is] called Erdogan"; "him" is Erdogan, not the subject of "urged"
+    assert code("US President Donald Trump called President Recep Tayyip Erdogan of Turkey on Wednesday and "
+                "urged him to exercise caution.", "2018-04-05") == {
+        "USAGOV TURGOV 041", "TURGOV USAGOV 041", "USAGOV TURGOV 0256"}
+
+
+def test_object_pronoun_means_an_earlier_person_who_is_not_its_clause_subject(code):
+    assert code("A French lawyer has filed a lawsuit in a Paris court against visiting Saudi Crown Prince "
+                "Mohammed bin Salman, accusing him of complicity in torture in Yemen.", "2018-11-27") >= {
+        "FRAJUD SAUGOV 112"}

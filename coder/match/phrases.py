@@ -550,10 +550,33 @@ class PhraseResolver:
                 return fitting[0]
             if person and len(found) == 1 and found[0].role and self.doc[found[0].end - 1].tag_ in ("NN", "NNP"):
                 return found[0]  # "Former German Chancellor Willy Brandt said he was ...": one office-holder
+        if person:
+            earlier = self._earlier_person(pron)
+            if earlier is not None:
+                return earlier
         if person and self.memory.last_person is not None:
             last = self.memory.last_person
             return ResolvedActor(last.code, last.entity, last.role, pron.i, pron.i + 1, pron.text, pron.idx,
                                  pron.idx + len(pron.text), f"pronoun -> {last.text!r}", True, "person")
+        return None
+
+    def _earlier_person(self, pron: Token) -> ResolvedActor | None:
+        """An object pronoun means the nearest person named before it in its sentence who is not its clause's
+        subject: "Trump called Erdogan on Wednesday and urged him" -> Erdogan."""
+        own = _own_clause(pron)
+        if own is None:
+            return None
+        subject_of = own.head if own.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in kids(own)) else own
+        subjects = {a.start for c in kids(subject_of) if c.dep_ in ("nsubj", "nsubjpass") for a in self.resolve(c)}
+        for i in range(pron.i - 1, pron.sent.start - 1, -1):
+            mention = self.at.get(i)
+            if mention is None or mention.kind != "actor" or mention.end - 1 != i:
+                continue
+            found = [a for a in self.resolve(self.doc[i]) if a.person and a.start not in subjects]
+            if found:
+                a = found[0]
+                return replace(a, start=pron.i, end=pron.i + 1, text=pron.text, start_char=pron.idx,
+                               end_char=pron.idx + len(pron.text), why=f"pronoun -> {a.text!r}; " + a.why)
         return None
 
 

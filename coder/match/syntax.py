@@ -104,6 +104,9 @@ def is_passive(token: Token) -> bool:
     # reduced relative ("airstrikes [that were] killed")
     if token.tag_ != "VBN" or any(c.dep_ == "dobj" for c in kids(token)):
         return False
+    if token.dep_ == "acl" and token.head.pos_ == "PROPN" and any(
+            c.dep_ == "oprd" and callee_predicate(c) for c in kids(token)):
+        return False  # "Trump called Erdogan on Wednesday", misparsed as "Trump, [who is] called Erdogan"
     # "were captured and later released by Hezbollah": a participle coordinated with a passive shares its voice
     return token.dep_ == "acl" or (token.dep_ == "conj" and token.head.tag_ == "VBN" and is_passive(token.head))
 
