@@ -922,6 +922,7 @@ def test_aid_naming_no_recipient_goes_to_whom_its_purpose_helps(code):
     assert code("The United States has provided nearly $1.7 billion in humanitarian assistance to support "
                 "Syrian refugees in Jordan.") == {"USA SYRREF 073"}
     assert code("Japan pledged $500 million to help rebuild Iraq.") == {"JPN IRQ 0331"}
+    assert code("Germany gave 352 million euros to promote private investment in Ethiopia.") == {"DEU ETH 071"}
     # conflict is not in the rule's roots: airstrikes "to support" someone strike someone else
     assert code("Russia launched airstrikes to support Syrian government forces.") == set()
 

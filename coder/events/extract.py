@@ -575,9 +575,9 @@ class StoryCoder:
                 heads = [helped] if helped is not None else [
                     h for c in inner for h in [s for s in kids(c) if s.dep_ == "nsubj"] or [direct_object(c)] if h is not None]
                 found = self._actors(heads, resolver, loose=True)
-                if found and not any(f.entity for f in found):  # "to help people in Somalia"
+                if not any(f.entity for f in found):  # "to help people in Somalia", "to promote investment in Ethiopia"
                     place = self._place(clause, "verb", resolver)
-                    found = [self._placed(f, place) for f in found] if place is not None else []
+                    found = ([self._placed(f, place) for f in found] or [place]) if place is not None else []
                 if found:
                     return found
         return []
