@@ -947,3 +947,8 @@ def test_object_pronoun_means_an_earlier_person_who_is_not_its_clause_subject(co
     assert code("A French lawyer has filed a lawsuit in a Paris court against visiting Saudi Crown Prince "
                 "Mohammed bin Salman, accusing him of complicity in torture in Yemen.", "2018-11-27") >= {
         "FRAJUD SAUGOV 112"}
+
+
+def test_inspectors_for_an_organisation_stand_for_it(code):
+    assert code("Two inspectors for the United Nations nuclear monitoring agency have been expelled from "
+                "North Korea.") == {"PRK IGOUNO 1662"}

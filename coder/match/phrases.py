@@ -39,7 +39,8 @@ PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundr
 
 OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}  # roles one holds and leaves
 FORMER = {"former", "ex", "ex-"}
-SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator"}
+SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "inspector",
+                "monitor", "observer", "investigator"}  # "a spokesman for X", "inspectors for the UN agency"
 # people, craft and collective nouns without a role of their own: "NATO leaders", "UN experts", "Russian aircraft",
 # "Russian missiles", "a Palestinian guerrilla group" are their modifiers' actor
 PEOPLE = {"leader", "member", "representative", "delegate", "negotiator", "expert", "observer", "monitor",
@@ -322,7 +323,7 @@ class PhraseResolver:
         head_mention = self.at.get(head.i)
         if head.lemma_.lower() in SPEAKERS_FOR:
             # "a spokesman for the Taliban", "a spokeswoman for the Foreign Ministry": whoever they speak for
-            for_ = [a for o in preposition_objects(head, "for") for a in self.resolve(o)]
+            for_ = [a for o in preposition_objects(head, "for") for a in self.resolve(o, True)]
             if for_:
                 return for_
         if head_mention is None and head.lemma_.lower() in self.side_words:
