@@ -952,3 +952,10 @@ def test_object_pronoun_means_an_earlier_person_who_is_not_its_clause_subject(co
 def test_inspectors_for_an_organisation_stand_for_it(code):
     assert code("Two inspectors for the United Nations nuclear monitoring agency have been expelled from "
                 "North Korea.") == {"PRK IGOUNO 1662"}
+
+
+def test_units_and_brigades(code):
+    # a unit is its modifiers' actor (a unit of a company is the company's); a brigade is military
+    assert code("Russian units shelled Ukrainian positions near Bakhmut.") == {"RUS UKR 194"}
+    assert code("A Ukrainian brigade shelled Russian positions.") == {"UKRMIL RUS 194"}
+    assert code("Police units raided the offices of the opposition party in Minsk.") == {"BLRCOP BLROPP 173"}

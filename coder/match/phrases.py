@@ -49,7 +49,7 @@ PEOPLE = {"leader", "member", "representative", "delegate", "negotiator", "exper
           "boat", "tanker",
           # collectives named by their modifiers: "a Palestinian guerrilla group", "the al-Qaeda terror network"
           "group", "movement", "organization", "organisation", "network", "faction", "wing", "cell", "outfit",
-          "offshoot", "affiliate"}
+          "offshoot", "affiliate", "contingent", "unit"}
 
 
 @dataclass(frozen=True)
