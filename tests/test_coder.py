@@ -959,3 +959,11 @@ def test_units_and_brigades(code):
     assert code("Russian units shelled Ukrainian positions near Bakhmut.") == {"RUS UKR 194"}
     assert code("A Ukrainian brigade shelled Russian positions.") == {"UKRMIL RUS 194"}
     assert code("Police units raided the offices of the opposition party in Minsk.") == {"BLRCOP BLROPP 173"}
+
+
+def test_a_noun_with_examples_stands_for_the_actors_it_names(code):
+    assert code("Bush urged valued partners like Saudi Arabia to move toward freedom.", "2005-01-01") == {
+        "USAGOV SAU 020"}
+    assert code("China criticized Western nations including the United States.") == {"CHN USA 111"}
+    # examples naming no one leave the noun's own actor
+    assert code("Russian aircraft including helicopter gunships killed 46 Afghan civilians.") == {"RUS AFGCVL 195"}

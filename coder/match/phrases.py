@@ -326,6 +326,14 @@ class PhraseResolver:
             for_ = [a for o in preposition_objects(head, "for") for a in self.resolve(o, True)]
             if for_:
                 return for_
+        if head_mention is None and head.pos_ == "NOUN":
+            named = [p for c in kids(head) if c.dep_ == "prep" and (c.lower_ in ("like", "including") or (
+                c.lower_ == "as" and any(k.lower_ == "such" for k in (*kids(head), *kids(c))))) for p in kids(c)
+                if p.dep_ == "pobj"]
+            if named:  # "partners like Saudi Arabia", "countries such as Iran and Syria": the ones it names
+                found = [a for o in named for a in self.resolve(o, loose)]
+                if any(a.entity for a in found):  # (not "Russian aircraft including helicopter gunships")
+                    return found
         if head_mention is None and head.lemma_.lower() in self.side_words:
             low = head.lemma_.lower()  # "the Turkish and Greek sides"
         if head_mention is None and head.lemma_.lower() in PARTITIVES:
