@@ -967,3 +967,8 @@ def test_a_noun_with_examples_stands_for_the_actors_it_names(code):
     assert code("China criticized Western nations including the United States.") == {"CHN USA 111"}
     # examples naming no one leave the noun's own actor
     assert code("Russian aircraft including helicopter gunships killed 46 Afghan civilians.") == {"RUS AFGCVL 195"}
+
+
+def test_an_agentless_release_is_by_the_place_and_of_its_people(code):
+    assert code("Hundreds of political prisoners have been released in Tripoli.") == {"LBY LBYOPP 0841"}
+    assert code("Venezuela releases dozens of political activists.") == {"VEN VENOPP 0841"}
