@@ -194,7 +194,12 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
     `within`: look only inside these phrases ("expressed concern over the violence IN Libya")."""
     holders = [trigger]
     if within is not None:
-        holders = list(within)
+        # ... and inside its relative clause when it acts on someone: "claimed responsibility for the bombings that
+        # killed 300 people in Sri Lanka" (not "the fate of a journalist who vanished in Istanbul")
+        clauses = [c for h in within for c in kids(h) if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB"]
+        clauses += [x for c in clauses for x in c.conjuncts if x.pos_ == "VERB"]  # "which killed and injured ..."
+        acts = [(c, o) for c in clauses if (o := direct_object(c)) is not None and o.i > c.i]  # acts on someone
+        holders = list(within) + [x for c, o in acts for x in (c, o, *preposition_objects(o, "of"))]
     elif kind == "noun":
         verb = object_governor(trigger)
         if verb is not None:
