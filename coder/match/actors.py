@@ -125,7 +125,8 @@ class ActorIndex:
         if day is not None:  # only dated names (officials in office) need a look at the story date
             dated = self.dated
             found = [m for m in found if m[0] not in dated or dated[m[0]].contains(day)]
-        found.sort(key=lambda m: (m[1] - m[2], m[1]))
+        keys = self.keys  # a name beats a role word of the same span ("Lok Sabha": INDLEG, not ---LEG)
+        found.sort(key=lambda m: (m[1] - m[2], m[1], keys[m[0]][0] == "agent"))
         taken: set[int] = set()
         kept: list[tuple[int, int, int]] = []
         for key, start, end in found:
