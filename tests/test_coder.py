@@ -979,3 +979,8 @@ def test_a_claimed_attack_names_its_place_in_its_relative_clause(code):
                 "in Sri Lanka.") == {"IMGMUSISI LKA 015"}
     assert code("The Taliban claimed responsibility for the attack, which killed and injured dozens of people in "
                 "Kabul, Afghanistan.", "2019-05-01") == {"AFGREB AFG 015"}
+
+
+def test_pronoun_for_a_name_with_its_acronym_in_brackets(code):
+    # the subject names one actor twice ("... Party (PKK)"): "it" is that actor
+    assert code("The Kurdistan Workers' Party (PKK) said it attacked Turkish soldiers.") == {"TURREB TURMIL 190"}

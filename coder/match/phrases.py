@@ -545,6 +545,7 @@ class PhraseResolver:
     def _plural_antecedent(self, pron: Token) -> list[ResolvedActor]:
         """'they' for a compound subject of a governing clause: every actor it names."""
         for found in self._governing_subjects(pron):
+            found = list({a.code: a for a in reversed(found)}.values())[::-1]
             if len(found) > 1:
                 return [replace(a, why=f"'{pron.text}' -> {a.text!r}; " + a.why) for a in found]
             if found:
@@ -554,6 +555,7 @@ class PhraseResolver:
     def _antecedent(self, pron: Token, person: bool) -> ResolvedActor | None:
         """A pronoun refers to the subject of a governing clause, else (he/she) the story's last person."""
         for found in self._governing_subjects(pron):
+            found = list({a.code: a for a in reversed(found)}.values())[::-1]  # "the FARC (FARC)": one actor
             fitting = [a for a in found if a.person or not person]
             if len(fitting) == 1:
                 return fitting[0]
