@@ -984,3 +984,13 @@ def test_a_claimed_attack_names_its_place_in_its_relative_clause(code):
 def test_pronoun_for_a_name_with_its_acronym_in_brackets(code):
     # the subject names one actor twice ("... Party (PKK)"): "it" is that actor
     assert code("The Kurdistan Workers' Party (PKK) said it attacked Turkish soldiers.") == {"TURREB TURMIL 190"}
+
+
+def test_a_bare_country_before_a_possessive_role_shares_the_role(code):
+    assert code("Iran and Saudi Arabia's foreign ministers signed an agreement in Beijing.") == {
+        "IRNGOV SAUGOV 057", "SAUGOV IRNGOV 057"}
+
+
+def test_a_quantity_of_owned_targets_is_against_their_owner(code):
+    assert code("Israeli fighter jets struck dozens of Hamas targets in the Gaza Strip overnight.") == {
+        "ISRMIL PSEREBHMS 195"}

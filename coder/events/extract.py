@@ -87,6 +87,7 @@ class StoryCoder:
         self.third_place = dict(book.rules.third_place.mapping)  # meeting code -> meeting at a third location
         self.place_authority_roots = tuple(book.rules.place_authority_roots)
         self.stand_ins = frozenset(book.rules.stand_ins)
+        self.quantities = frozenset(book.rules.people_quantities)
         self.appeal_verbs = frozenset(book.rules.appeal.verbs)
         self.purpose_roots = tuple(book.rules.purpose_roots)
         self.beneficiary_roots = tuple(book.rules.beneficiary_roots)
@@ -360,6 +361,8 @@ class StoryCoder:
             # "hit Hamas positions in Syria", "shelled rebel camps in Iraq": the owner of the place-like object
             # is the target, of the place's country when the owner names none
             obj = direct_object(token)
+            if obj is not None and obj.lemma_.lower() in self.quantities:  # "struck dozens of Hamas targets"
+                obj = next(iter(preposition_objects(obj, "of")), obj)
             owners = [o for o in resolver.resolve_modifiers(obj) or self._actors(holders(obj), resolver)
                       if o.entity or o.role] if obj is not None and obj.lemma_.lower() in self.stand_ins else []
             if owners:

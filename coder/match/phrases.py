@@ -209,8 +209,18 @@ class PhraseResolver:
         roled = next((a for a in actors if a.entity and a.role), None)
         if roled is not None and len(actors) > 1:
             actors = [replace(a, code=a.entity + roled.role, role=roled.role, why=a.why + f"; role from {roled.text!r}")
-                      if self._bare_adjective(a) and a.start < roled.start else a for a in actors]
+                      if (self._bare_adjective(a) or self._shares_possessor(a, roled)) and a.start < roled.start else a
+                      for a in actors]
         return actors
+
+    def _shares_possessor(self, actor: ResolvedActor, roled: ResolvedActor) -> bool:
+        """"Iran and Saudi Arabia's foreign ministers": a bare country right before "and" and a possessive
+        country's role word reads distributively (both countries' ministers, IRNGOV and SAUGOV)."""
+        if actor.role or actor.kind != "country" or actor.end + 1 != roled.start or \
+                self.doc[actor.end].lower_ not in ("and", "&"):
+            return False
+        return any(t.dep_ == "poss" and (m := self.at.get(t.i)) is not None and m.kind == "actor"
+                   for t in self.doc[roled.start:roled.end])
 
     def _bare_adjective(self, actor: ResolvedActor) -> bool:
         m = self.at.get(actor.end - 1)
