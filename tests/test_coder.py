@@ -994,3 +994,8 @@ def test_a_bare_country_before_a_possessive_role_shares_the_role(code):
 def test_a_quantity_of_owned_targets_is_against_their_owner(code):
     assert code("Israeli fighter jets struck dozens of Hamas targets in the Gaza Strip overnight.") == {
         "ISRMIL PSEREBHMS 195"}
+
+
+def test_an_announced_investigation_is_the_investigation(code):
+    # rules.yaml intent: "09" is the same code, not an intent to cooperate (030)
+    assert code("The UN vowed to investigate the killings of civilians by Myanmar troops.") == {"IGOUNO MMRMIL 094"}
