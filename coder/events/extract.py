@@ -469,9 +469,8 @@ class StoryCoder:
                                          for a, b, _ in visits):
                 visits = [(a, b, third) for a, b, _ in visits]  # "Biden and Putin met in Geneva"
         if code.startswith(self.domestic_codes):
-            # a place that arrests or releases is the state ("were released in Tripoli": Libya's prisoners)
-            visits = [(self._domestic(a, b), self._domestic(b, a, a.is_place and code.startswith(self.place_authority_roots)),
-                       c) for a, b, c in visits]
+            visits = [(self._domestic(a, b), self._domestic(b, a, a.is_place and code[:2] == "17"), c)
+                      for a, b, c in visits]
         drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits if not _same_actor(a, b)]
         if not drafts:
             return Outcome("source and target are the same actor"), []
