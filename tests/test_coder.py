@@ -994,3 +994,8 @@ def test_a_quantity_of_owned_targets_is_against_their_owner(code):
 def test_an_announced_investigation_is_the_investigation(code):
     # rules.yaml intent: "09" is the same code, not an intent to cooperate (030)
     assert code("The UN vowed to investigate the killings of civilians by Myanmar troops.") == {"IGOUNO MMRMIL 094"}
+
+
+def test_a_required_preposition_one_phrase_down_the_verb(code):
+    # "on Saturday" hangs on the object; the attacked party is inside the verb's for-phrase
+    assert code("Hamas claimed responsibility on Saturday for attacks on Israeli troops.") == {"PSEREBHMS ISRMIL 015"}

@@ -201,6 +201,9 @@ class _Shape:
             objects = [o for h in holders for o in preposition_objects(h, prep)]
             if not objects and self.obj is not None:  # "signed an agreement on trade with China"
                 objects = nested_preposition_objects(self.obj, prep)
+            if not objects and self.obj is not None and self.token.pos_ not in NOUN_POS:
+                # "claimed responsibility on Saturday for attacks on Israeli troops": down the verb's own phrase
+                objects = nested_preposition_objects(self.token, prep)
             elif not objects and prep == "by" and self.token.pos_ in NOUN_POS:  # "the arrest of a journalist BY the police"
                 objects = nested_preposition_objects(self.token, prep)
             self._preps[prep] = [_words(o) | _measured_words(o) for o in objects]
