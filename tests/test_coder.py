@@ -999,3 +999,8 @@ def test_an_announced_investigation_is_the_investigation(code):
 def test_a_required_preposition_one_phrase_down_the_verb(code):
     # "on Saturday" hangs on the object; the attacked party is inside the verb's for-phrase
     assert code("Hamas claimed responsibility on Saturday for attacks on Israeli troops.") == {"PSEREBHMS ISRMIL 015"}
+
+
+def test_typographic_apostrophes_match_dictionary_names(code):
+    assert code("Rebels attacked government forces in Cote d’Ivoire.") == code(
+        "Rebels attacked government forces in Cote d'Ivoire.") == {"---REB CIVMIL 190"}

@@ -32,9 +32,14 @@ def demonym_plural(adjective: str) -> str | None:
     return adjective + "s"
 
 
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
+
+
 def fold(text: str) -> str:
-    """Lower case without accents, so 'Erdoğan' in text matches 'Erdogan' in a dictionary and back."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
+    """Lower case without accents or typographic apostrophes, so 'Erdoğan' in text matches 'Erdogan' in a
+    dictionary and 'Cote d’Ivoire' matches "Cote d'Ivoire" (and back)."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text.lower().translate(QUOTES))
+                   if not unicodedata.combining(ch))
 
 
 def fold_norms(doc: Doc) -> Doc:
