@@ -1004,3 +1004,9 @@ def test_a_required_preposition_one_phrase_down_the_verb(code):
 def test_typographic_apostrophes_match_dictionary_names(code):
     assert code("Rebels attacked government forces in Cote d’Ivoire.") == code(
         "Rebels attacked government forces in Cote d'Ivoire.") == {"---REB CIVMIL 190"}
+
+
+def test_a_name_beats_a_role_word_of_the_same_span(code):
+    # "Lok Sabha" is both an institution (INDLEG) and a legislature role word
+    assert code("The Lok Sabha criticized Pakistan.") == {"INDLEG PAK 111"}
+    assert code("The ANC criticized Israel.") == {"ZAFPTY ISR 111"}
