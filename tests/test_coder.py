@@ -819,7 +819,7 @@ def test_believers_named_by_religion_take_its_role(code):
     assert code("The Islamic State group released at least 19 Christians on Sunday.") == {"IMGMUSISI ---CHR 0841"}
     assert code("Iraqi Shiites protested against the Iraqi government.") == {"IRQMUS IRQGOV 141"}
     # the singular is an adjective or a name, never the role
-    assert code("Christian Democrats condemned Russia.") == set()
+    assert code("Christian Democrats condemned Russia.") == {"---PTY RUS 111"}  # a party (parties.yaml), not believers
 
 
 def test_a_stand_in_target_is_of_the_place_in_its_in_phrase(code):
@@ -1010,3 +1010,11 @@ def test_a_name_beats_a_role_word_of_the_same_span(code):
     # "Lok Sabha" is both an institution (INDLEG) and a legislature role word
     assert code("The Lok Sabha criticized Pakistan.") == {"INDLEG PAK 111"}
     assert code("The ANC criticized Israel.") == {"ZAFPTY ISR 111"}
+
+
+def test_an_option_weighed_is_its_consideration(code):
+    assert code("Japan is considering sending aid to North Korea.") == {"JPN PRK 014"}
+    assert code("The United States is weighing imposing sanctions on Turkey.") == {"USA TUR 014"}
+    # the weighing itself hedged or negated: nothing
+    assert code("Japan may consider sending aid to North Korea.") == set()
+    assert code("Japan is not considering sending aid to North Korea.") == set()

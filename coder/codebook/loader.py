@@ -624,7 +624,7 @@ LIST_BLOCK_KEYS = {
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
              "appeal_to_target", "visits", "press", "offer", "aerial", "remote", "people", "third_place", "artillery",
-             "suicide", "beneficiaries"}
+             "suicide", "beneficiaries", "consider"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -708,6 +708,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         remote=_modality(r, path, data, "remote", events),
         artillery=_modality(r, path, data, "artillery", events),
         suicide=_modality(r, path, data, "suicide", events),
+        consider=_modality(r, path, data, "consider", events),
         both_parties=get("discourse", "both_parties"),
         side_words=get("discourse", "side_words"),
         person_pronouns=get("discourse", "person_pronouns"),

@@ -248,6 +248,7 @@ class Rules:
     remote: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by drones: 1952
     artillery: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by artillery, tanks: 194
     suicide: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by suicide bombers: 1831
+    consider: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # considering sending aid: 014
     both_parties: list[str] = field(default_factory=list)
     side_words: list[str] = field(default_factory=list)
     person_pronouns: list[str] = field(default_factory=list)

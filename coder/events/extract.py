@@ -255,6 +255,9 @@ class StoryCoder:
             if refusal is None:
                 return Outcome("negated: not coded", veto=True), []
         if refusal is None and (rules.hedged(token) or rules.hedged(head)):
+            weighed = rules.considered(head)
+            if weighed is not None:  # "Japan is considering sending aid to North Korea": 014
+                return self._code_action(trigger, resolver, memory, event_sources, purposes, head, weighed, None)
             say = rules.obligation(head)
             if say is None:
                 return Outcome("hedged (modal or conditional): not coded", veto=True), []

@@ -36,7 +36,7 @@ class Event:
     trigger_start: int
     trigger_end: int
     pattern_id: str
-    modality: str  # "" | intent | threat | refusal | demand | claim
+    modality: str  # "" | intent | threat | refusal | demand | claim | consider
     speaker: str  # code of the reporting actor in "X said Y attacked Z", else ""
     sentence: str
     event_index: int = 0  # order of the event within its sentence

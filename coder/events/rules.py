@@ -60,6 +60,7 @@ class RuleBook:
         self.refusal_aux = set(rules.refusal.auxiliaries)
         self.claim_verbs = set(rules.claim_verbs)
         self.purpose_acts = set(rules.purpose_acts)
+        self.consider_verbs = set(rules.consider.verbs)
 
     # -- coordination ------------------------------------------------------------------------
     @staticmethod
@@ -106,6 +107,15 @@ class RuleBook:
         if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in self.hedge_verbs:
             return True
         return False
+
+    def considered(self, token: Token) -> Modality | None:
+        """"Japan is considering sending aid": an option weighed (rules.yaml `consider`, 014) -- a gerund under a
+        weighing verb that is itself neither negated nor hedged."""
+        verb = token.head
+        if token.dep_ not in ("xcomp", "ccomp") or token.tag_ != "VBG" or \
+                verb.lemma_.lower() not in self.consider_verbs or self.negated(verb) or self.hedged(verb):
+            return None
+        return Modality("consider", verb, self.rules.consider)
 
     def unasserted_by(self, token: Token) -> Token | None:
         """A governing verb (accuse, deny, allege...) under which this action is only claimed."""

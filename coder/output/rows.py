@@ -33,7 +33,7 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("target_text", "string", "the words that named the target"),
     ("trigger", "string", "the verb or noun that triggered the event"),
     ("pattern_id", "string", "id of the codebook pattern that fired"),
-    ("modality", "string", "intent, threat, refusal or demand when a modal verb changed the code; else empty"),
+    ("modality", "string", "intent, threat, refusal, demand or consider when a modal verb changed the code; else empty"),
     ("speaker", "string", "actor who reported the event (X said Y attacked Z); else empty"),
     ("source_start", "int64", "character offset of source_text in the story"),
     ("source_end", "int64", "end offset of source_text"),
