@@ -1018,3 +1018,9 @@ def test_an_option_weighed_is_its_consideration(code):
     # the weighing itself hedged or negated: nothing
     assert code("Japan may consider sending aid to North Korea.") == set()
     assert code("Japan is not considering sending aid to North Korea.") == set()
+
+
+def test_called_for_an_actor_to_act_is_an_appeal_to_it(code):
+    # "for" is parsed as the conjunction of a clause whose subject is Russia: no phone call, an appeal to Russia
+    assert code("Britain called for Russia to withdraw its troops from Ukraine.") == {"GBR RUS 0256"}
+    assert code("Russia called to offer its condolences.") == set()

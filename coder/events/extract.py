@@ -801,8 +801,8 @@ def complement_subjects(verb: Token) -> list[Token]:
     modifier ("that Washington mediate"); the last such modifier before it is then the subject.
     """
     found: list[Token] = []
-    for c in kids(verb):
-        if c.dep_ not in ("ccomp", "xcomp"):
+    for c in complements(verb):  # (an asking verb's to-clause too: "called for Russia to withdraw")
+        if c.dep_ not in ("ccomp", "xcomp", "advcl"):
             continue
         if c.lemma_.lower() in ATTRIBUTIONS and c.i > verb.i and any(p.dep_ == "punct" and p.i < c.i for p in kids(c)):
             continue  # "demanded that ..., officials said": the attribution, misparsed as the complement

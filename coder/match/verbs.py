@@ -187,7 +187,11 @@ class _Shape:
 
     @cached_property
     def particles(self) -> dict[str, Token]:
-        return {c.lower_: c for c in kids(self.token) if c.dep_ in ("prt", "prep", "advmod")}
+        found = {c.lower_: c for c in kids(self.token) if c.dep_ in ("prt", "prep", "advmod")}
+        for clause in kids(self.token):  # "called for Russia to withdraw": "for" parsed as the clause's conjunction
+            if clause.dep_ == "advcl":
+                found.update({m.lower_: m for m in kids(clause) if m.dep_ == "mark" and m.lower_ == "for"})
+        return found
 
     @cached_property
     def complements(self) -> list[str]:
