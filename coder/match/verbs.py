@@ -195,7 +195,9 @@ class _Shape:
 
     @cached_property
     def complements(self) -> list[str]:
-        return [w for c in complements(self.token) for w in _words(c)]
+        # (and an adjective predicate of the object: "held Iran RESPONSIBLE for the attack")
+        return [w for c in complements(self.token) for w in _words(c)] + [
+            c.lemma_.lower() for c in kids(self.token) if c.dep_ == "oprd" and c.pos_ == "ADJ"]
 
     def prep_objects(self, prep: str) -> list[set[str]]:
         if prep not in self._preps:
