@@ -1028,3 +1028,8 @@ def test_called_for_an_actor_to_act_is_an_appeal_to_it(code):
 
 def test_keen_and_eager_are_intentions(code):
     assert code("India is keen to deepen ties with Vietnam.") == {"IND VNM 030"}
+
+
+def test_a_nation_of_x_stands_for_x(code):
+    assert code("Indonesia has established diplomatic ties with the South Pacific island nation of Nauru.") == {
+        "IDN NRU 054", "NRU IDN 054"}
