@@ -1033,3 +1033,18 @@ def test_keen_and_eager_are_intentions(code):
 def test_a_nation_of_x_stands_for_x(code):
     assert code("Indonesia has established diplomatic ties with the South Pacific island nation of Nauru.") == {
         "IDN NRU 054", "NRU IDN 054"}
+
+
+def test_a_partys_lawmakers_are_the_legislature(code):
+    assert code("Senate Democrats opened an inquiry into the Pentagon's handling of the withdrawal.") == {
+        "USALEG USAMIL 090"}
+
+
+def test_preposition_constraints_do_not_reach_into_circumstances(code):
+    # "with China" is inside "amid tensions", "of Somalia" inside "off the coast"
+    assert code("U.S. and Philippine troops began their largest-ever Balikatan exercises on Monday amid tensions "
+                "with China.") == {"PHLMIL USAMIL 062", "USAMIL PHLMIL 062"}
+    assert code("Somali pirates hijacked a Panamanian-flagged cargo ship off the coast of Somalia.") == {
+        "SOMCRM PAN 181"}
+    # a partitive's of-phrase names whom it counts, not its from-phrase
+    assert code("Myanmar's junta released hundreds of protesters from Insein prison.") == {"MMRGOV MMROPP 0841"}

@@ -39,6 +39,7 @@ PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundr
 
 OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}  # roles one holds and leaves
 FORMER = {"former", "ex", "ex-"}
+STATE_OFFICES = {"GOV", "LEG"}  # a party's lawmakers or ministers are the legislature or government
 SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "inspector",
                 "monitor", "observer", "investigator"}  # "a spokesman for X", "inspectors for the UN agency"
 # people, craft and collective nouns without a role of their own: "NATO leaders", "UN experts", "Russian aircraft",
@@ -347,8 +348,8 @@ class PhraseResolver:
         if head_mention is None and head.lemma_.lower() in self.side_words:
             low = head.lemma_.lower()  # "the Turkish and Greek sides"
         if head_mention is None and head.lemma_.lower() in PARTITIVES:
-            of = [p for c in kids(head) if c.dep_ == "prep" and c.lower_ in OF_PREPS
-                  for p in kids(c) if p.dep_ == "pobj"]
+            of = [p for c in kids(head) if c.dep_ == "prep" and c.lower_ == "of" for p in kids(c) if p.dep_ == "pobj"] or [
+                p for c in kids(head) if c.dep_ == "prep" and c.lower_ == "from" for p in kids(c) if p.dep_ == "pobj"]
             if of:  # "a group of Moroccan diplomats", "leaders of the opposition", "a delegation from Hamas"
                 return [a for o in of for a in self.resolve(o, loose)]
         if head_mention is not None and head.lemma_.lower() in LEADS:
@@ -404,6 +405,10 @@ class PhraseResolver:
                     takes_role(actor.kind, entity_code, actor.entity):  # "the UN peacekeeping mission" stays IGOUNO
                 why += f"; role word -> {role}"
                 code = entity_code + role
+            elif role in STATE_OFFICES and entity_code.endswith("PTY") and actor.entity:
+                # "Senate Democrats", "Labour ministers": a party's members in an office hold that office
+                why += f"; role word -> {role}"
+                code = actor.entity + role
             else:
                 code = entity_code
             entity = actor.entity or entity_code

@@ -208,8 +208,10 @@ class _Shape:
             if not objects and self.obj is not None:  # "signed an agreement on trade with China"
                 objects = nested_preposition_objects(self.obj, prep)
             if not objects and self.obj is not None and self.token.pos_ not in NOUN_POS:
-                # "claimed responsibility on Saturday for attacks on Israeli troops": down the verb's own phrase
-                objects = nested_preposition_objects(self.token, prep)
+                # "claimed responsibility on Saturday for attacks on Israeli troops": down the verb's own for-phrase
+                # (not "exercises amid tensions WITH China", "hijacked a ship off the coast OF Somalia")
+                objects = [o for c in kids(self.token) if c.dep_ == "prep" and c.lower_ == "for"
+                           for p in kids(c) if p.dep_ == "pobj" for o in preposition_objects(p, prep)]
             elif not objects and prep == "by" and self.token.pos_ in NOUN_POS:  # "the arrest of a journalist BY the police"
                 objects = nested_preposition_objects(self.token, prep)
             self._preps[prep] = [_words(o) | _measured_words(o) for o in objects]
