@@ -1024,6 +1024,9 @@ def test_called_for_an_actor_to_act_is_an_appeal_to_it(code):
     # "for" is parsed as the conjunction of a clause whose subject is Russia: no phone call, an appeal to Russia
     assert code("Britain called for Russia to withdraw its troops from Ukraine.") == {"GBR RUS 0256"}
     assert code("Russia called to offer its condolences.") == set()
+    # a thing to be acted on is not whom the appeal is to
+    assert code("Palestinian protesters demonstrated outside the Egyptian embassy in Ramallah, calling for the "
+                "Rafah crossing to be opened.") == {"PSEOPP EGYGOV 141"}
 
 
 def test_keen_and_eager_are_intentions(code):

@@ -806,7 +806,8 @@ def complement_subjects(verb: Token) -> list[Token]:
             continue
         if c.lemma_.lower() in ATTRIBUTIONS and c.i > verb.i and any(p.dep_ == "punct" and p.i < c.i for p in kids(c)):
             continue  # "demanded that ..., officials said": the attribution, misparsed as the complement
-        subjects = [s for s in kids(c) if s.dep_ in ("nsubj", "nsubjpass")]
+        # (an asking verb's passive to-clause names a thing, not whom it asks: "calling for the crossing to be opened")
+        subjects = [s for s in kids(c) if s.dep_ in (("nsubj",) if c.dep_ == "advcl" else ("nsubj", "nsubjpass"))]
         if not subjects and c.pos_ == "NOUN":
             subjects = [s for s in kids(c) if s.dep_ == "compound" and s.i < c.i][-1:]
         found.extend(subjects)
