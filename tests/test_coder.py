@@ -1051,3 +1051,7 @@ def test_preposition_constraints_do_not_reach_into_circumstances(code):
         "SOMCRM PAN 181"}
     # a partitive's of-phrase names whom it counts, not its from-phrase
     assert code("Myanmar's junta released hundreds of protesters from Insein prison.") == {"MMRGOV MMROPP 0841"}
+
+
+def test_blame_for_an_attack_on_a_place_is_no_blame_on_it(code):
+    assert code("The Kremlin blamed Ukraine for the drone attack on Moscow.") == {"RUSGOV UKR 1123"}

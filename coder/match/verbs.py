@@ -207,12 +207,7 @@ class _Shape:
             objects = [o for h in holders for o in preposition_objects(h, prep)]
             if not objects and self.obj is not None:  # "signed an agreement on trade with China"
                 objects = nested_preposition_objects(self.obj, prep)
-            if not objects and self.obj is not None and self.token.pos_ not in NOUN_POS:
-                # "claimed responsibility on Saturday for attacks on Israeli troops": down the verb's own for-phrase
-                # (not "exercises amid tensions WITH China", "hijacked a ship off the coast OF Somalia")
-                objects = [o for c in kids(self.token) if c.dep_ == "prep" and c.lower_ == "for"
-                           for p in kids(c) if p.dep_ == "pobj" for o in preposition_objects(p, prep)]
-            elif not objects and prep == "by" and self.token.pos_ in NOUN_POS:  # "the arrest of a journalist BY the police"
+            if not objects and prep == "by" and self.token.pos_ in NOUN_POS:  # "the arrest of a journalist BY the police"
                 objects = nested_preposition_objects(self.token, prep)
             self._preps[prep] = [_words(o) | _measured_words(o) for o in objects]
         return self._preps[prep]
@@ -300,6 +295,11 @@ def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
         return None
     for prep, objects in p.prep.items():
         pobjs = shape.prep_objects(prep)
+        if not pobjs:
+            # a preposition the pattern names inside its for-phrase: "claimed responsibility on Saturday FOR
+            # attacks ON Israeli troops" (not "blamed Ukraine for the attack on Moscow" for "blame X on Y")
+            pobjs = [_words(o) for holder in (preposition_objects(token, "for") if "for" in p.prep and prep != "for"
+                                              else []) for o in preposition_objects(holder, prep)]
         if not pobjs:
             return None
         if objects is not None and not any(words & objects for words in pobjs):
