@@ -1055,3 +1055,8 @@ def test_preposition_constraints_do_not_reach_into_circumstances(code):
 
 def test_blame_for_an_attack_on_a_place_is_no_blame_on_it(code):
     assert code("The Kremlin blamed Ukraine for the drone attack on Moscow.") == {"RUSGOV UKR 1123"}
+
+
+def test_a_protest_against_acts_by_someone_is_against_them(code):
+    assert code("An Algerian human rights activist staged a hunger strike in protest against human rights "
+                "violations by Algerian security forces.") == {"DZAHRI DZAMIL 142"}

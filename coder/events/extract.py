@@ -599,7 +599,9 @@ class StoryCoder:
         against = [o for p in protests for prep in ("against", "at", "over", "of") for o in preposition_objects(p, prep)]
         if not against:  # "in protest at X" with "at" hung on the verb
             against = [o for prep in ("against", "at", "over") for o in preposition_objects(holder, prep)]
-        owners = [c for o in against for c in kids(o) if c.dep_ == "poss"]
+        # the owner or author of what is protested: "the government's measures", "violations by security forces"
+        owners = [c for o in against for c in kids(o) if c.dep_ == "poss"] + [
+            b for o in against for b in preposition_objects(o, "by")]
         return [t for t in self._actors(against + owners, resolver, loose=True) if t.entity and not t.is_place]
 
     def _aimed(self, code: str, aim: str) -> str:
