@@ -1060,3 +1060,9 @@ def test_blame_for_an_attack_on_a_place_is_no_blame_on_it(code):
 def test_a_protest_against_acts_by_someone_is_against_them(code):
     assert code("An Algerian human rights activist staged a hunger strike in protest against human rights "
                 "violations by Algerian security forces.") == {"DZAHRI DZAMIL 142"}
+
+
+def test_guilty_of_an_act_did_it(code):
+    assert code("Both the Philippines military and the Moro Islamic Liberation Front are guilty of violating the "
+                "ceasefire agreement.") == {"PHLMIL PHLREB 196", "PHLREB PHLMIL 196"}
+    assert code("Hamas is capable of attacking Israel.") == set()

@@ -22,6 +22,9 @@ OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", 
                   "encourage", "allow", "permit", "help", "tell", "warn", "pressure", "want"}
 
 
+CULPABLE = {"guilty", "culpable"}  # "X is guilty of violating": X did it (not "capable of", "accused of")
+
+
 def effective_subject(token: Token, depth: int = 0) -> Token | None:
     """The subject a verb has, or inherits from the clause it depends on."""
     if depth > 6:
@@ -83,6 +86,10 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
         return token.head
     if dep == "advcl" and (token.tag_ in ("VBG", "VBN") or to_infinitive(token)):
         return effective_subject(token.head, depth + 1)  # "marched to protest": the marchers protest
+    if dep == "pcomp" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in CULPABLE:
+        # "X is guilty of violating the ceasefire", "found Russian troops guilty of killing civilians"
+        adjective = token.head.head
+        return child(adjective, "nsubj") or effective_subject(adjective.head, depth + 1)
     if dep == "pcomp" and token.head.head.pos_ in ("VERB", "AUX"):
         verb = token.head.head
         obj = child(verb, "dobj")
