@@ -1066,3 +1066,8 @@ def test_guilty_of_an_act_did_it(code):
     assert code("Both the Philippines military and the Moro Islamic Liberation Front are guilty of violating the "
                 "ceasefire agreement.") == {"PHLMIL PHLREB 196", "PHLREB PHLMIL 196"}
     assert code("Hamas is capable of attacking Israel.") == set()
+
+
+def test_a_man_or_woman_of_a_country_is_a_civilian_of_it(code):
+    assert code("Israeli police arrested a Palestinian man suspected of stabbing a soldier.") == {"ISRCOP PSECVL 173"}
+    assert code("Russian soldiers killed a Ukrainian boy in Bucha.") == {"RUSMIL UKRCVL 190"}
