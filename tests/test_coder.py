@@ -353,7 +353,7 @@ def test_abbreviated_month_is_a_time_phrase(code):
 
 def test_naming_someone_is_not_the_verbs_act(code):
     assert code("Erdogan called Netanyahu a terrorist.", "2019-01-01") == set()  # not a phone call
-    assert code("A Palestinian teenager was shot dead by Israeli soldiers.") == {"ISRMIL PSE 193"}  # not naming
+    assert code("A Palestinian teenager was shot dead by Israeli soldiers.") == {"ISRMIL PSECVL 193"}  # not naming
     assert code("Putin called Erdogan on Tuesday.", "2019-01-01") == {"RUSGOV TURGOV 041", "TURGOV RUSGOV 041"}
 
 
