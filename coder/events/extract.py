@@ -577,9 +577,11 @@ class StoryCoder:
                         clause.lemma_.lower() not in self.beneficiary_verbs:
                     continue
                 helped = direct_object(clause)
-                inner = [c for c in kids(clause) if c.dep_ in ("ccomp", "xcomp")]  # "help Haiti cope", "help rebuild Iraq"
-                heads = [helped] if helped is not None else [
-                    h for c in inner for h in [s for s in kids(c) if s.dep_ == "nsubj"] or [direct_object(c)] if h is not None]
+                if helped is not None:
+                    heads = [helped]
+                else:  # "help Haiti cope" (the inner clause's subject), "help rebuild Iraq" (its object)
+                    inner = (child(c, "nsubj") or direct_object(c) for c in kids(clause) if c.dep_ in ("ccomp", "xcomp"))
+                    heads = [h for h in inner if h is not None]
                 found = self._actors(heads, resolver, loose=True)
                 if not any(f.entity for f in found):  # "to help people in Somalia", "to promote investment in Ethiopia"
                     place = self._place(clause, "verb", resolver)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coder.match.syntax import (child, culpable_for, direct_object, fronted_participle_object, is_passive, kids,
+from coder.match.syntax import (GUILTY, child, culpable_for, direct_object, fronted_participle_object, is_passive, kids,
                                 nested_preposition_objects, object_governor, preposition_objects, to_infinitive)
 
 RELATIVIZERS = {"who", "which", "that", "whom"}
@@ -20,9 +20,6 @@ MESSAGE_NOUNS = {"statement", "letter", "resolution", "communique", "declaration
                  "address", "editorial", "decree", "motion", "petition", "appeal", "report", "post", "tweet"}
 OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", "press", "push", "persuade",
                   "encourage", "allow", "permit", "help", "tell", "warn", "pressure", "want"}
-
-
-CULPABLE = {"guilty", "culpable"}  # "X is guilty of violating": X did it (not "capable of", "accused of")
 
 
 def effective_subject(token: Token, depth: int = 0) -> Token | None:
@@ -86,7 +83,7 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
         return token.head
     if dep == "advcl" and (token.tag_ in ("VBG", "VBN") or to_infinitive(token)):
         return effective_subject(token.head, depth + 1)  # "marched to protest": the marchers protest
-    if dep == "pcomp" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in CULPABLE:
+    if dep == "pcomp" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in GUILTY:
         # "X is guilty of violating the ceasefire", "found Russian troops guilty of killing civilians"
         adjective = token.head.head
         return child(adjective, "nsubj") or effective_subject(adjective.head, depth + 1)

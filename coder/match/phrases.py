@@ -555,12 +555,11 @@ class PhraseResolver:
                 continue
             for child in kids(node):
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < pron.i and child.pos_ != "PRON":
-                    yield self.resolve(child)
+                    yield _one_per_code(self.resolve(child))  # "the PKK (PKK)" names one antecedent
 
     def _plural_antecedent(self, pron: Token) -> list[ResolvedActor]:
         """'they' for a compound subject of a governing clause: every actor it names."""
         for found in self._governing_subjects(pron):
-            found = list({a.code: a for a in reversed(found)}.values())[::-1]
             if len(found) > 1:
                 return [replace(a, why=f"'{pron.text}' -> {a.text!r}; " + a.why) for a in found]
             if found:
@@ -570,7 +569,6 @@ class PhraseResolver:
     def _antecedent(self, pron: Token, person: bool) -> ResolvedActor | None:
         """A pronoun refers to the subject of a governing clause, else (he/she) the story's last person."""
         for found in self._governing_subjects(pron):
-            found = list({a.code: a for a in reversed(found)}.values())[::-1]  # "the FARC (FARC)": one actor
             fitting = [a for a in found if a.person or not person]
             if len(fitting) == 1:
                 return fitting[0]
@@ -604,6 +602,14 @@ class PhraseResolver:
                 return replace(a, start=pron.i, end=pron.i + 1, text=pron.text, start_char=pron.idx,
                                end_char=pron.idx + len(pron.text), why=f"pronoun -> {a.text!r}; " + a.why)
         return None
+
+
+def _one_per_code(actors: list[ResolvedActor]) -> list[ResolvedActor]:
+    """The first actor of each code: a name and its acronym in brackets are one actor."""
+    first: dict[str, ResolvedActor] = {}
+    for actor in actors:
+        first.setdefault(actor.code, actor)
+    return list(first.values())
 
 
 def _own_clause(pron: Token) -> Token | None:

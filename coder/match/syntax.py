@@ -44,6 +44,7 @@ def object_governor(noun: Token) -> Token | None:
 
 
 CULPABLE = {"responsible", "guilty", "culpable", "accountable"}
+GUILTY = CULPABLE - {"responsible", "accountable"}  # "X is guilty of violating": X did it (not "responsible for")
 # "bases used by Hezbollah", "villages controlled by Kurdish militants", "firms linked to the Iranian military"
 TIES = {"belong", "link", "tie", "affiliate", "connect", "associate"}
 HOLDING = {"use", "hold", "control", "run", "occupy", "operate", "own", "man"} | TIES

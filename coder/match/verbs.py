@@ -295,11 +295,10 @@ def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
         return None
     for prep, objects in p.prep.items():
         pobjs = shape.prep_objects(prep)
-        if not pobjs:
+        if not pobjs and prep != "for" and "for" in p.prep:
             # a preposition the pattern names inside its for-phrase: "claimed responsibility on Saturday FOR
             # attacks ON Israeli troops" (not "blamed Ukraine for the attack on Moscow" for "blame X on Y")
-            pobjs = [_words(o) for holder in (preposition_objects(token, "for") if "for" in p.prep and prep != "for"
-                                              else []) for o in preposition_objects(holder, prep)]
+            pobjs = [_words(o) for held in preposition_objects(token, "for") for o in preposition_objects(held, prep)]
         if not pobjs:
             return None
         if objects is not None and not any(words & objects for words in pobjs):
