@@ -724,6 +724,27 @@ def test_odd_input_never_raises(coder_api):
         assert isinstance(result, list)
 
 
+def test_armed_group_country_column_is_its_country(coder_api):
+    """An armed group's country column is the country it fights in, its role column the rest of its code, so
+    a user filtering on PSE finds Hamas; a transnational group keeps its whole code there."""
+    [hamas] = coder_api.code_text("Hamas fighters fired rockets at Israel.", date="2015-10-10")
+    assert (hamas.source, hamas.source_country, hamas.source_role) == ("PSEREBHMS", "PSE", "REBHMS")
+    [qaeda] = coder_api.code_text("Al-Qaeda attacked Israel.", date="2015-10-10")
+    assert (qaeda.source, qaeda.source_country, qaeda.source_role) == ("IMGMUSALQ", "IMGMUSALQ", "")
+
+
+def test_armed_group_holding_a_state_role_acts_as_that_state(code):
+    # the Taliban are AFGGOV from August 2021: the women they disperse are Afghan civilians (places: domestic)
+    assert "AFGGOV AFGCVL 175" in code("Taliban fighters fired into the air to disperse women protesting in Kabul.",
+                                       "2022-10-10")
+    # "political parties and the Taliban": the parties are Afghan, not the Taliban's (no AFGREBPTY)
+    assert "AFGPTY USAGOV 111" in code("The Afghan government, political parties and the Taliban condemned "
+                                       "President Donald Trump's decision.", "2018-01-01")
+    # a group's spokesman takes the group's own range when the story has no date
+    assert code("Zabihullah Mujahid, the Taliban spokesman, claimed responsibility for the attacks in Ghazni.",
+                None) == {"AFGREB AFG 015"}
+
+
 def test_event_record_fields(coder_api):
     [event] = [e for e in coder_api.code_text("Russian troops attacked Ukraine.", date="2022-03-01", id="s1")]
     assert event.story_id == "s1" and event.sentence_no == 1 and event.date == "2022-03-01"

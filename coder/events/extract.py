@@ -521,10 +521,12 @@ class StoryCoder:
         """In a protest or coercion naming no place, a party of unknown country facing a state's police,
         government or army is of that state's country, and an unnamed government facing people of a known
         country is theirs (rules.yaml `places: domestic`); never a state's mission abroad. A bare country
-        counts as the state when it coerces (`bare_state`: "Vietnam sentenced a blogger")."""
+        counts as the state when it coerces (`bare_state`: "Vietnam sentenced a blogger"), and so does an armed group
+        while it holds a state's role (the Taliban from 2021 are AFGGOV)."""
         if actor.entity or not actor.role or not state.entity or (
                 state.role not in self.state_roles and actor.role not in self.state_roles and not bare_state) or \
-                state.kind not in ("country", "territory", "person", "institution", "") or \
+                state.kind not in ("country", "territory", "person", "institution", "") and not (
+                    state.kind == "armed_group" and state.role in self.state_roles) or \
                 any(w in state.text.lower() for w in ABROAD):
             return actor  # "outside the Chinese embassy in New Delhi": a state's mission abroad
         return replace(actor, code=state.entity + actor.role, entity=state.entity,

@@ -108,6 +108,10 @@ def takes_role(kind: str, code: str, entity: str) -> bool:
     return kind in ("country", "territory", "igo", "ngo") or code == entity
 
 
+def _hint(actor: Actor) -> str:
+    return actor.code if actor.kind == "armed_group" else actor.entity
+
+
 def split_code(code: str, entity: str) -> str:
     return code[len(entity):] if entity and code.startswith(entity) else ""
 
@@ -495,7 +499,8 @@ class PhraseResolver:
     def _person(self, m: Mention, core: set[int]) -> ResolvedActor:
         actor: Actor = self.index.actors[m.actor]
         named = {self.at[i] for i in core if i in self.at} if self.day is None else set()
-        hints = frozenset(self.index.actors[o.actor].entity for o in named if o.kind == "actor" and o is not m)
+        # an armed group hints at its own code ("the Taliban spokesman": the insurgency's range, not the government's)
+        hints = frozenset(_hint(self.index.actors[o.actor]) for o in named if o.kind == "actor" and o is not m)
         roles = frozenset(o.role for o in named if o.kind == "agent")  # "General David Petraeus": MIL
         code, dated = actor.code_on(self.day, hints, roles)
         if self.day is None and actor.code != code and any(self.doc[i].lower_ in FORMER for i in core):
