@@ -192,6 +192,18 @@ def test_obligation_without_a_coded_act_is_a_bare_demand(code):
     assert code("Iran said it must respond.") == set()
 
 
+def test_act_in_a_demand_nouns_that_clause_is_demanded_by_its_owner(code):
+    # what the that-clause asks takes its demand code (obligation map), from the demand's owner to the clause subject
+    assert code("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.") == {
+        "IGOUNOLABILO ISR 1051"}
+    assert code("North Korea has reiterated its demand that Washington lift sanctions.") == {"PRK USA 1054"}
+    assert code("Pakistan repeated its demand today that India release the captured pilot.") == {"PAK IND 1053"}
+    # "it" in the clause is not the demand's owner: the EU asks Turkey
+    assert "IGOEUREEC TUR 1056" in code("Turkey rejected the EU's demand that it withdraw its troops from Cyprus.")
+    # an ownerless demand names no one who demands
+    assert code("The demand that Israel ease restrictions on Palestinian workers was discussed.") == set()
+
+
 def test_warning_of_a_future_act_is_a_threat(code):
     assert code("China warned it would impose sanctions on Lithuania.") == {"CHN LTU 1312"}
     assert code("Iran warned it would not attack Israel.") == set()
@@ -740,6 +752,9 @@ def test_armed_group_holding_a_state_role_acts_as_that_state(code):
     # "political parties and the Taliban": the parties are Afghan, not the Taliban's (no AFGREBPTY)
     assert "AFGPTY USAGOV 111" in code("The Afghan government, political parties and the Taliban condemned "
                                        "President Donald Trump's decision.", "2018-01-01")
+    # a group's role is part of its name: the country before "and" does not share it
+    assert code("Kenya mediated between Ethiopia and the Tigray People's Liberation Front in talks in Nairobi.",
+                "2021-06-01") == {"KEN ETH 045", "KEN ETHREB 045"}
     # a group's spokesman takes the group's own range when the story has no date
     assert code("Zabihullah Mujahid, the Taliban spokesman, claimed responsibility for the attacks in Ghazni.",
                 None) == {"AFGREB AFG 015"}

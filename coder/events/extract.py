@@ -261,13 +261,16 @@ class StoryCoder:
             say = rules.obligation(head)
             if say is None:
                 return Outcome("hedged (modal or conditional): not coded", veto=True), []
-            return self._demand(trigger, say, resolver)
+            return self._demand(trigger, say, self._actors([effective_subject(say)], resolver), resolver)
         claim = rules.claimed_by(head)
         if claim is not None:
             return self._claim(trigger, claim, resolver)
         appealed = _appealed_for(token, self.appeal_verbs) if pattern.trigger_kind == "noun" else None
         if appealed is not None:
             return self._appeal(trigger, appealed, resolver)
+        demand = rules.demanded_in(head) if pattern.trigger_kind == "verb" else None
+        if demand is not None:  # "the EU's demand that Russia withdraw": the EU demands the withdrawal of Russia
+            return self._demand(trigger, demand, self._demanders(demand, resolver), resolver)
         claimed = rules.unasserted_by(head)
         if claimed is not None:
             return Outcome(f"only claimed under '{claimed.text}': not coded", veto=True), []
@@ -690,13 +693,14 @@ class StoryCoder:
         return Outcome(f"appealed for under '{verb.text}': coded {len(drafts)} event(s)" if drafts
                        else f"appealed for under '{verb.text}': no caller, or no mapping or party", veto=True), drafts
 
-    def _demand(self, trigger: Trigger, say: Token, resolver: PhraseResolver) -> tuple[Outcome, list[_Draft]]:
-        """'X said Y must ACT' -> X demands of Y: the demand code rules.yaml maps the action to."""
+    def _demand(self, trigger: Trigger, say: Token, speakers: list[ResolvedActor],
+                resolver: PhraseResolver) -> tuple[Outcome, list[_Draft]]:
+        """'X said Y must ACT', 'X's demand that Y ACT' -> X demands of Y: the demand code rules.yaml maps the
+        action to."""
         token, pattern = trigger.token, trigger.pattern
         code = self.book.rules.obligation.map_code(pattern.code)
         if code is None:
-            return Outcome(f"'must' with {pattern.code}: no obligation mapping in rules.yaml", veto=True), []
-        speakers = self._actors([effective_subject(say)], resolver)
+            return Outcome(f"demand of {pattern.code}: no obligation mapping in rules.yaml", veto=True), []
         kind = pattern.trigger_kind
         passive = kind == "verb" and is_passive(token)
         addressees = self._actors(slot_tokens(token, pattern.source, kind, passive, resolver.is_actor_word,
@@ -705,6 +709,18 @@ class StoryCoder:
                   if not _same_actor(s, a)]
         return Outcome(f"demanded under '{say.text}': coded {len(drafts)} event(s)" if drafts
                        else f"demanded under '{say.text}': no speaker or addressee", veto=True), drafts
+
+    def _demanders(self, noun: Token, resolver: PhraseResolver) -> list[ResolvedActor]:
+        """Who makes a demand: its possessor ("the EU's demand"), or for "its/their demand" the subject of the
+        verb that holds it ("the ILO reiterated its demand", "the rebels insisted on their demand")."""
+        owners = [c for c in kids(noun) if c.dep_ == "poss"]
+        if owners and owners[0].pos_ != "PRON":
+            return self._actors(owners, resolver)
+        holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ not in ("dobj", "pobj") or holder.pos_ not in ("VERB", "AUX"):
+            return []
+        subject = effective_subject(holder)
+        return self._actors([subject], resolver) if subject is not None else []
 
     def _place(self, token: Token, kind: str, resolver: PhraseResolver,
                within: list[Token] | None = None) -> ResolvedActor | None:

@@ -42,6 +42,7 @@ class RuleBook:
         self.observers = frozenset(rules.observer_verbs)
         self.reason_verbs = set(rules.reason_verbs)
         self.obligation_words = set(rules.obligation.verbs)
+        self.demand_nouns = set(rules.obligation.nouns)
         self.attempt_verbs = set(rules.attempt.verbs)
         self.modal_verbs: dict[str, tuple[str, ModalityRule]] = {}
         self.modal_adjectives: dict[str, tuple[str, ModalityRule]] = {}
@@ -258,6 +259,20 @@ class RuleBook:
         if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in kids(token)):
             return None
         return self.speaker_verb(token)
+
+    def demanded_in(self, token: Token) -> Token | None:
+        """The demand noun whose that-clause this act is ("its demand that Israel ease restrictions": what Y is
+        asked to do, rules.yaml `obligation: nouns`), when the clause names who must act."""
+        if child(token, "nsubj") is None or to_infinitive(token):
+            return None
+        if token.dep_ == "acl" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in self.demand_nouns:
+            return token.head
+        if token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids(token)):
+            # "reiterated its demand today that Israel ease ...": the clause hangs on the verb past an adverb
+            noun = child(token.head, "dobj")
+            if noun is not None and noun.i < token.i and noun.lemma_.lower() in self.demand_nouns:
+                return noun
+        return None
 
     # -- reported speech ---------------------------------------------------------------------
     def speaker_verb(self, token: Token) -> Token | None:

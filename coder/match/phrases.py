@@ -211,7 +211,8 @@ class PhraseResolver:
             actors = [self._with_entity(a, entity) if not a.entity and a.role else a for a in actors]
         # "Sierra Leonean and Liberian refugees", parsed as two conjuncts: a country adjective standing alone
         # (not a name, not a plural "Liberians") shares the role of the conjunct after it
-        roled = next((a for a in actors if a.entity and a.role), None)
+        # (an armed group's role is part of its name: "Ethiopia and the Tigray People's Liberation Front" share none)
+        roled = next((a for a in actors if a.entity and a.role and a.kind != "armed_group"), None)
         if roled is not None and len(actors) > 1:
             actors = [replace(a, code=a.entity + roled.role, role=roled.role, why=a.why + f"; role from {roled.text!r}")
                       if (self._bare_adjective(a) or self._shares_possessor(a, roled)) and a.start < roled.start else a
@@ -549,8 +550,10 @@ class PhraseResolver:
         node = pron
         while node.head.i != node.i:
             below, node = node, node.head
-            if own is None and node.pos_ == "NOUN" and below.dep_ in ("acl", "ccomp"):
-                # "a Russian announcement that it had opened corridors": whose announcement it is
+            if own is None and node.pos_ == "NOUN" and below.dep_ in ("acl", "ccomp") and \
+                    node.lemma_.lower() not in self.rules.obligation.nouns:
+                # "a Russian announcement that it had opened corridors": whose announcement it is (but "the EU's
+                # demand that it withdraw" asks someone else)
                 poss = [c for c in kids(node) if c.dep_ == "poss"]
                 owner = self.resolve(poss[0]) if poss else self.resolve_modifiers(node)
                 if owner:
