@@ -315,6 +315,16 @@ def test_domestic_coercion_and_protest_are_in_the_states_country(code):
     assert code("Activists staged a protest outside the Chinese embassy in New Delhi.") == {"INDOPP CHNGOV 141"}
 
 
+def test_an_embassy_is_not_of_the_country_it_is_in(code):
+    # an embassy, consulate or mission in a city belongs to some other state: its country stays unknown
+    assert code("The embassy in Brasilia rejected accusations by the government of Jair Bolsonaro.",
+                "2020-01-01") == {"---GOV BRAGOV 016"}
+    assert code("Protesters rallied outside the embassy in Tehran.") == {"IRNOPP ---GOV 141"}
+    # a top diplomat in a country may be its own
+    assert code("A top diplomat in the United Arab Emirates offered his condolences over the attack in New Zealand.") \
+        == {"AREGOV NZL 018"}
+
+
 def test_agentless_arrest_is_by_the_place_it_happens_in(code):
     # rules.yaml places: authorities -- only the state arrests; anybody may kidnap
     assert code("Two French journalists were detained in Iran.") == {"IRN FRAMED 173"}

@@ -21,7 +21,7 @@ from coder.events.record import Event
 from coder.events.roles import effective_subject, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
-from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
+from coder.match.phrases import ABROAD, MISSIONS, PhraseResolver, ResolvedActor, StoryMemory
 from coder.match.syntax import (ATTRIBUTIONS, child, circumstance, complements, direct_object, holders,
                                 hyphen_prefix, is_fronted_participle, is_passive, kids, misparsed_visiting,
                                 nested_preposition_objects, nominal_gerund, object_governor, preposition_objects,
@@ -526,7 +526,7 @@ class StoryCoder:
         country is theirs (rules.yaml `places: domestic`); never a state's mission abroad. A bare country
         counts as the state when it coerces (`bare_state`: "Vietnam sentenced a blogger"), and so does an armed group
         while it holds a state's role (the Taliban from 2021 are AFGGOV)."""
-        if actor.entity or not actor.role or not state.entity or (
+        if actor.entity or not actor.role or not state.entity or any(w in actor.text.lower() for w in ABROAD) or (
                 state.role not in self.state_roles and actor.role not in self.state_roles and not bare_state) or \
                 state.kind not in ("country", "territory", "person", "institution", "") and not (
                     state.kind == "armed_group" and state.role in self.state_roles) or \
@@ -733,8 +733,8 @@ class StoryCoder:
 
     @staticmethod
     def _placed(actor: ResolvedActor, place: ResolvedActor) -> ResolvedActor:
-        if actor.entity:
-            return actor
+        if actor.entity or any(w in actor.text.lower() for w in MISSIONS):
+            return actor  # (an embassy in Tehran is some other state's)
         return replace(actor, code=place.entity + actor.role, entity=place.entity,
                        why=actor.why + f"; country from the place {place.text!r}")
 
@@ -883,7 +883,6 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
 
 
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
-ABROAD = ("embassy", "consulate", "ambassador", "envoy", "diplomat", "mission")  # a state's people abroad
 COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
 
 

@@ -25,6 +25,9 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", 
 OF_PREPS = {"of", "from"}
 NAMED_GROUPS = ("armed_group",)  # a named armed group in the phrase outranks a country adjective
 LOCAL_PREPS = {"in", "throughout", "across"}  # "police in Kenya", "students throughout Indonesia"
+ABROAD = ("embassy", "consulate", "ambassador", "envoy", "diplomat", "mission")  # a state's people abroad
+MISSIONS = {"embassy", "consulate", "mission"}  # "the embassy in Brasilia" is some other state's ("a diplomat in
+# the UAE" may well be its own)
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 PLURAL_PRONOUNS = {"they", "them", "their"}  # may stand for all the actors of a compound antecedent
 # verbs whose subject an object pronoun in their complement clause may mean ("Iran said the US attacked it")
@@ -261,7 +264,9 @@ class PhraseResolver:
         role_head = head.i in self.at and self.at[head.i].kind == "agent"
         # "the president of Russia", "officials from Iran"; "a court in Guyana", "police in Kenya" (local
         # institutions) -- but not "troops in Syria", which are as often foreign as local
-        preps = OF_PREPS | (LOCAL_PREPS if role_head and self.at[head.i].role not in ("MIL", "REB", "UAF") else set())
+        # -- nor "the embassy in Brasilia", some other state's
+        preps = OF_PREPS | (LOCAL_PREPS if role_head and self.at[head.i].role not in ("MIL", "REB", "UAF")
+                            and head.lemma_.lower() not in MISSIONS else set())
         while todo:
             tok = todo.pop()
             for child in kids(tok):
@@ -430,7 +435,8 @@ class PhraseResolver:
                     # group) they are tied to; a person only when they hold state power
                     return [self._make(tied.entity + role, tied.entity, role, core,
                                        f"role word -> {role}; country from {tied.text!r}")]
-            for place in (a for p in LOCAL_PREPS for o in preposition_objects(head, p)
+            abroad = head.lemma_.lower() in MISSIONS  # "the embassy in Brazil" is some other state's
+            for place in (a for p in LOCAL_PREPS if not abroad for o in preposition_objects(head, p)
                           for a in self.resolve(o)):
                 if place.is_place:
                     # "security forces in Guinea", "rebels in Darfur", "students throughout Indonesia": the country
