@@ -27,6 +27,14 @@ def test_role_word_takes_the_country_it_is_in(code):
     assert code("Rebels in Darfur attacked Sudanese troops.") == {"SDNREB SDNMIL 190"}
 
 
+def test_people_at_a_site_take_the_country_the_site_is_in(code):
+    assert code("Students at a university in Tehran protested against the government.") == {"IRNEDU IRNGOV 141"}
+    assert code("Doctors at hospitals across Kenya protested against the government.") == {"KENHLH KENGOV 141"}
+    # not at a gathering (the rebels at talks in South Sudan are Sudan's), nor fighters
+    assert "SSDREB SDNGOV 057" not in code("Sudan's government renewed a ceasefire pact with rebel groups at peace "
+                                          "talks in South Sudan.")
+
+
 def test_people_nouns_take_their_modifier_actor(code):
     assert code("NATO leaders condemned Russia.") == {"IGOWSTNAT RUS 111"}
     assert code("The Russian economy hurt Ukraine.") == set()  # a thing is no actor

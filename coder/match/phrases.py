@@ -26,6 +26,8 @@ OF_PREPS = {"of", "from"}
 NAMED_GROUPS = ("armed_group",)  # a named armed group in the phrase outranks a country adjective
 LOCAL_PREPS = {"in", "throughout", "across"}  # "police in Kenya", "students throughout Indonesia"
 ABROAD = ("embassy", "consulate", "ambassador", "envoy", "diplomat", "mission")  # a state's people abroad
+GATHERINGS = {"talk", "talks", "meeting", "summit", "conference", "negotiation", "forum", "ceremony", "session",
+              "rally", "event", "game", "games", "festival", "congress", "convention", "assembly", "hearing", "trial"}
 MISSIONS = {"embassy", "consulate", "mission"}  # "the embassy in Brasilia" is some other state's ("a diplomat in
 # the UAE" may well be its own)
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
@@ -436,8 +438,14 @@ class PhraseResolver:
                     return [self._make(tied.entity + role, tied.entity, role, core,
                                        f"role word -> {role}; country from {tied.text!r}")]
             abroad = head.lemma_.lower() in MISSIONS  # "the embassy in Brazil" is some other state's
-            for place in (a for p in LOCAL_PREPS if not abroad for o in preposition_objects(head, p)
-                          for a in self.resolve(o)):
+            # ... or where the thing they are at is: "workers at the Cerro Verde mine in Peru", "students at a
+            # university in Tehran", "doctors at hospitals across Kenya"
+            # (not fighters, nor anyone at a gathering: "rebel groups at peace talks in South Sudan")
+            sites = [o for p in ("at", "in") for o in preposition_objects(head, p) if o.lemma_.lower() not in MISSIONS
+                     and o.lemma_.lower() not in GATHERINGS and (o.i not in self.at or self.at[o.i].kind == "agent")
+                     ] if role not in ("MIL", "REB", "UAF") else []
+            for place in (a for p in LOCAL_PREPS if not abroad for o in preposition_objects(head, p) + [
+                    n for site in sites for n in preposition_objects(site, p)] for a in self.resolve(o)):
                 if place.is_place:
                     # "security forces in Guinea", "rebels in Darfur", "students throughout Indonesia": the country
                     # they are in
