@@ -1120,6 +1120,9 @@ def test_guilty_of_an_act_did_it(code):
     assert code("Both the Philippines military and the Moro Islamic Liberation Front are guilty of violating the "
                 "ceasefire agreement.") == {"PHLMIL PHLREB 196", "PHLREB PHLMIL 196"}
     assert code("Hamas is capable of attacking Israel.") == set()
+    # a verdict's "guilty of" names the charge, not a new act
+    assert code("The Special Tribunal for Lebanon found a Hezbollah member guilty of killing Rafik Hariri.") == {
+        "---JUD LBNREB 116"}
 
 
 def test_a_man_or_woman_of_a_country_is_a_civilian_of_it(code):

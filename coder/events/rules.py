@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from coder.codebook.schema import ModalityRule, Rules
 from coder.events.roles import ORDINALS
-from coder.match.syntax import child, circumstance, culpable_for, kids, object_governor, to_infinitive
+from coder.match.syntax import GUILTY, child, circumstance, culpable_for, kids, object_governor, to_infinitive
 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
@@ -128,6 +128,9 @@ class RuleBook:
             if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "for" and \
                     node.head.head.lemma_.lower() in self.reason_verbs:
                 return node.head.head  # "jailed X for helping Y": the charge, not an act
+            verdict = _verdict(node)
+            if verdict is not None:
+                return verdict  # "found a Hezbollah member guilty of killing Hariri": the charge too
             if circumstance(node):
                 return None  # "during talks with Putin, Erdogan called for ...": the talks happened
             node = node.head
@@ -284,6 +287,17 @@ class RuleBook:
             if node.lemma_.lower() in SAY_LEMMAS:
                 return node
         return None
+
+
+def _verdict(node: Token) -> Token | None:
+    """The verb whose complement finds someone guilty of this act ("found X guilty of killing"), not the copula
+    of "X is guilty of violating the ceasefire" (which says X did it)."""
+    if node.dep_ != "pcomp" or node.head.lower_ != "of" or node.head.head.lemma_.lower() not in GUILTY:
+        return None
+    adjective = node.head.head
+    if adjective.dep_ in ("ccomp", "xcomp", "oprd") and adjective.head.lemma_.lower() != "be":
+        return adjective.head
+    return None
 
 
 FACT_NOUNS = {"decision", "move", "step", "vote", "ruling"}  # "Trump's decision to recognize Jerusalem": done
