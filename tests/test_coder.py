@@ -360,6 +360,17 @@ def test_owner_of_a_prepositional_thing_is_the_target(code):
     assert code("Iran responded to Washington's proposal.") == {"IRN USA 010"}
 
 
+def test_party_of_a_things_thing_is_the_target(code):
+    # one phrase further down the object or its on/to/against phrase, a party named outright
+    assert code("Palestinian students staged demonstrations against rights violations by the Israeli military.") == {
+        "PSEEDU ISRMIL 141"}
+    assert code("Protesters held a hunger strike against abuses by the Kenyan police.") == {"KENOPP KENCOP 142"}
+    # never a place, nor a role word of unknown country
+    assert "MMRMIL THA 192" not in code("Burmese troops captured part of a Karen guerrilla stronghold on the Thai border.")
+    assert code("The Latvian Constitutional Court cancelled restrictions on the use of the Russian language on "
+                "national radio.") == set()
+
+
 def test_told_and_was_told_report_speech(code):
     # "tell" controls a bare infinitive ("allowed Iran send aid"), but a finite clause under it is reported speech
     assert code("Netanyahu told reporters that Hamas attacked Israel.", "2015-01-01") == {"PSEREBHMS ISR 190"}
