@@ -212,6 +212,18 @@ def test_act_in_a_demand_nouns_that_clause_is_demanded_by_its_owner(code):
     assert code("The demand that Israel ease restrictions on Palestinian workers was discussed.") == set()
 
 
+def test_rules_maps_cover_demanded_intentions_rejected_mediation_and_named_drones(code):
+    assert code("Britain said Iran must agree to talks with the IAEA.") == {"GBR IRN 106"}  # obligation "036"
+    assert code("Israel rejected Egypt's offer to mediate between Israel and Hamas.") == {"ISR EGY 126"}  # refusal "045"
+    assert code("A US Predator strike killed three militants in Pakistan.") == {"USA PAKUAF 1952"}  # remote: predator
+
+
+def test_purpose_act_parsed_as_an_open_complement_is_what_was_done(code):
+    assert code("Kenyan police fired tear gas to break up a protest by opposition supporters in Nairobi.") == {
+        "KENCOP KENOPP 175"}
+    assert code("The army sent troops to crush the rebellion.") == set()  # a goal, not a purpose act done
+
+
 def test_warning_of_a_future_act_is_a_threat(code):
     assert code("China warned it would impose sanctions on Lithuania.") == {"CHN LTU 1312"}
     assert code("Iran warned it would not attack Israel.") == set()

@@ -188,6 +188,9 @@ class RuleBook:
                 if noun in FACT_NOUNS or any(c.lower_ in ORDINALS for c in kids(node.head)):
                     return found
                 return False
+            if node.dep_ == "xcomp" and node.i == token.i and node.lemma_.lower() in self.purpose_acts and \
+                    to_infinitive(node) and child(node.head, "dobj") is not None:
+                return found  # "fired tear gas to break up a protest", parsed as an open complement
             if node.dep_ == "advcl" and to_infinitive(node):
                 if node.lemma_.lower() in self.purpose_acts and node.i == token.i:
                     return found  # "fired tear gas to disperse protesters": the dispersal is what was done
