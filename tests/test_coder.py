@@ -170,6 +170,12 @@ def test_who_is_responsible_for_or_behind_an_act_did_it(code):
     assert code("Russia denied it was behind the attack on Ukraine.") == set()
 
 
+def test_holding_someone_responsible_is_an_accusation(code):
+    # the adjective predicating the object, whether parsed as its predicate or as an adverbial clause
+    assert code("The US held Iran responsible for the attacks on tankers.") == {"USA IRN 112"}
+    assert code("India held Pakistan responsible for the attack.") == {"IND PAK 112"}
+
+
 def test_during_a_visit_the_subject_is_the_visitor(code):
     assert code("Lebanese Prime Minister Saad Hariri resigned during a visit to Saudi Arabia.", "2017-11-04") == {
         "LBNGOV SAU 042", "SAU LBNGOV 043"}
