@@ -35,6 +35,12 @@ def test_people_at_a_site_take_the_country_the_site_is_in(code):
                                           "talks in South Sudan.")
 
 
+def test_coordinated_country_adjectives_are_one_actor_each(code):
+    assert code("Russian and Syrian forces bombed Idlib.") == {"RUSMIL SYR 195", "SYRMIL SYR 195"}
+    # also when parsed as two adjectives of the noun, the first carrying the "and"
+    assert code("Vietnamese and Cambodian armed forces attacked Thailand.") == {"VNMMIL THA 190", "KHMMIL THA 190"}
+
+
 def test_people_nouns_take_their_modifier_actor(code):
     assert code("NATO leaders condemned Russia.") == {"IGOWSTNAT RUS 111"}
     assert code("The Russian economy hurt Ukraine.") == set()  # a thing is no actor

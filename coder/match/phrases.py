@@ -476,9 +476,19 @@ class PhraseResolver:
         for m in entities:
             root = self.doc[m.end - 1]
             if root.dep_ == "conj" and root.head.i in by_token:
-                for x in (by_token[root.head.i], m):
-                    if x not in linked:
-                        linked.append(x)
+                pair = (by_token[root.head.i], m)
+            elif root.dep_ == "amod" and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in kids(root)):
+                # "Vietnamese and Cambodian armed forces", parsed as two adjectives of the noun, the first with "and"
+                nxt = next((x for x in entities if x.start > m.start and self.doc[x.end - 1].dep_ == "amod"
+                            and self.doc[x.end - 1].head.i == root.head.i), None)
+                if nxt is None:
+                    continue
+                pair = (m, nxt)
+            else:
+                continue
+            for x in pair:
+                if x not in linked:
+                    linked.append(x)
         return sorted(linked, key=lambda x: x.start)
 
     def _entity_actor(self, m: Mention, role: str, tokens: set[int]) -> list[ResolvedActor]:
