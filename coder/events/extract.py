@@ -591,6 +591,8 @@ class StoryCoder:
                         clause.lemma_.lower() not in self.beneficiary_verbs:
                     continue
                 helped = direct_object(clause)
+                if helped is not None and helped.lemma_.lower() in PROPOSALS:
+                    continue  # "urged India to support the UN resolution": a text, not someone helped
                 if helped is not None:
                     heads = [helped]
                 else:  # "help Haiti cope" (the inner clause's subject), "help rebuild Iraq" (its object)
@@ -892,7 +894,8 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
 
 
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
-COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
+COUNTERPARTS = {"counterpart"}
+PROPOSALS = {"resolution", "proposal", "plan", "motion", "bill", "draft", "initiative", "amendment", "text"}  # "his Greek counterpart"
 
 
 def _reciprocal(head: Token) -> bool:
