@@ -236,6 +236,12 @@ def test_purpose_act_parsed_as_an_open_complement_is_what_was_done(code):
     assert code("The army sent troops to crush the rebellion.") == set()  # a goal, not a purpose act done
 
 
+def test_looking_forward_to_or_committing_to_an_act_is_an_intention(code):
+    assert code("The Chinese president said he looked forward to meeting the US president.") == {"CHNGOV USAGOV 036"}
+    assert code("Germany committed to sending more aid to Ukraine.") == {"DEU UKR 033"}
+    assert code("Russia committed atrocities in Bucha.") == {"RUS UKR 200"}  # committing an act is doing it
+
+
 def test_warning_of_a_future_act_is_a_threat(code):
     assert code("China warned it would impose sanctions on Lithuania.") == {"CHN LTU 1312"}
     assert code("Iran warned it would not attack Israel.") == set()

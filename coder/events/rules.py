@@ -195,6 +195,11 @@ class RuleBook:
                 if node.lemma_.lower() in self.purpose_acts and node.i == token.i:
                     return found  # "fired tear gas to disperse protesters": the dispersal is what was done
                 return False  # "... in order to ensure access": a purpose, not an act
+            if node.dep_ == "pcomp" and node.head.lower_ == "to" and node.tag_ == "VBG" and \
+                    _looks_ahead(node.head.head) and not self.negated(node.head.head) and \
+                    not self.hedged(node.head.head):
+                # "looked forward to meeting", "(is) committed to sending": an intention, not the act
+                return found or Modality("intent", node.head.head, self.rules.intent)
             if node.dep_ == "pcomp" and node.head.lower_ in ("against", "without"):
                 return False  # "warned against scrapping the deal", "voted against imposing sanctions"
             if node.head.i == node.i or not _infinitival(node):
@@ -290,6 +295,12 @@ class RuleBook:
             if node.lemma_.lower() in SAY_LEMMAS:
                 return node
         return None
+
+
+def _looks_ahead(verb: Token) -> bool:
+    """"look forward to", "commit (oneself) to", "be committed / dedicated to" + gerund: a stated intention."""
+    lemma = verb.lemma_.lower()
+    return (lemma == "look" and any(c.lower_ == "forward" for c in kids(verb))) or lemma in ("commit", "dedicate")
 
 
 def _verdict(node: Token) -> Token | None:
