@@ -27,6 +27,20 @@ def test_role_word_takes_the_country_it_is_in(code):
     assert code("Rebels in Darfur attacked Sudanese troops.") == {"SDNREB SDNMIL 190"}
 
 
+def test_people_at_a_site_take_the_country_the_site_is_in(code):
+    assert code("Students at a university in Tehran protested against the government.") == {"IRNEDU IRNGOV 141"}
+    assert code("Doctors at hospitals across Kenya protested against the government.") == {"KENHLH KENGOV 141"}
+    # not at a gathering (the rebels at talks in South Sudan are Sudan's), nor fighters
+    assert "SSDREB SDNGOV 057" not in code("Sudan's government renewed a ceasefire pact with rebel groups at peace "
+                                          "talks in South Sudan.")
+
+
+def test_coordinated_country_adjectives_are_one_actor_each(code):
+    assert code("Russian and Syrian forces bombed Idlib.") == {"RUSMIL SYR 195", "SYRMIL SYR 195"}
+    # also when parsed as two adjectives of the noun, the first carrying the "and"
+    assert code("Vietnamese and Cambodian armed forces attacked Thailand.") == {"VNMMIL THA 190", "KHMMIL THA 190"}
+
+
 def test_people_nouns_take_their_modifier_actor(code):
     assert code("NATO leaders condemned Russia.") == {"IGOWSTNAT RUS 111"}
     assert code("The Russian economy hurt Ukraine.") == set()  # a thing is no actor
@@ -162,6 +176,12 @@ def test_who_is_responsible_for_or_behind_an_act_did_it(code):
     assert code("Russia denied it was behind the attack on Ukraine.") == set()
 
 
+def test_holding_someone_responsible_is_an_accusation(code):
+    # the adjective predicating the object, whether parsed as its predicate or as an adverbial clause
+    assert code("The US held Iran responsible for the attacks on tankers.") == {"USA IRN 112"}
+    assert code("India held Pakistan responsible for the attack.") == {"IND PAK 112"}
+
+
 def test_during_a_visit_the_subject_is_the_visitor(code):
     assert code("Lebanese Prime Minister Saad Hariri resigned during a visit to Saudi Arabia.", "2017-11-04") == {
         "LBNGOV SAU 042", "SAU LBNGOV 043"}
@@ -190,6 +210,36 @@ def test_obligation_without_a_coded_act_is_a_bare_demand(code):
     assert code("Russia said Ukraine must withdraw its troops from the border.") == {"RUS UKR 1056"}
     assert code("Israel said Hamas must not rearm.") == set()
     assert code("Iran said it must respond.") == set()
+
+
+def test_act_in_a_demand_nouns_that_clause_is_demanded_by_its_owner(code):
+    # what the that-clause asks takes its demand code (obligation map), from the demand's owner to the clause subject
+    assert code("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.") == {
+        "IGOUNOLABILO ISR 1051"}
+    assert code("North Korea has reiterated its demand that Washington lift sanctions.") == {"PRK USA 1054"}
+    assert code("Pakistan repeated its demand today that India release the captured pilot.") == {"PAK IND 1053"}
+    # "it" in the clause is not the demand's owner: the EU asks Turkey
+    assert "IGOEUREEC TUR 1056" in code("Turkey rejected the EU's demand that it withdraw its troops from Cyprus.")
+    # an ownerless demand names no one who demands
+    assert code("The demand that Israel ease restrictions on Palestinian workers was discussed.") == set()
+
+
+def test_rules_maps_cover_demanded_intentions_rejected_mediation_and_named_drones(code):
+    assert code("Britain said Iran must agree to talks with the IAEA.") == {"GBR IRN 106"}  # obligation "036"
+    assert code("Israel rejected Egypt's offer to mediate between Israel and Hamas.") == {"ISR EGY 126"}  # refusal "045"
+    assert code("A US Predator strike killed three militants in Pakistan.") == {"USA PAKUAF 1952"}  # remote: predator
+
+
+def test_purpose_act_parsed_as_an_open_complement_is_what_was_done(code):
+    assert code("Kenyan police fired tear gas to break up a protest by opposition supporters in Nairobi.") == {
+        "KENCOP KENOPP 175"}
+    assert code("The army sent troops to crush the rebellion.") == set()  # a goal, not a purpose act done
+
+
+def test_looking_forward_to_or_committing_to_an_act_is_an_intention(code):
+    assert code("The Chinese president said he looked forward to meeting the US president.") == {"CHNGOV USAGOV 036"}
+    assert code("Germany committed to sending more aid to Ukraine.") == {"DEU UKR 033"}
+    assert code("Russia committed atrocities in Bucha.") == {"RUS UKR 200"}  # committing an act is doing it
 
 
 def test_warning_of_a_future_act_is_a_threat(code):
@@ -303,6 +353,16 @@ def test_domestic_coercion_and_protest_are_in_the_states_country(code):
     assert code("Activists staged a protest outside the Chinese embassy in New Delhi.") == {"INDOPP CHNGOV 141"}
 
 
+def test_an_embassy_is_not_of_the_country_it_is_in(code):
+    # an embassy, consulate or mission in a city belongs to some other state: its country stays unknown
+    assert code("The embassy in Brasilia rejected accusations by the government of Jair Bolsonaro.",
+                "2020-01-01") == {"---GOV BRAGOV 016"}
+    assert code("Protesters rallied outside the embassy in Tehran.") == {"IRNOPP ---GOV 141"}
+    # a top diplomat in a country may be its own
+    assert code("A top diplomat in the United Arab Emirates offered his condolences over the attack in New Zealand.") \
+        == {"AREGOV NZL 018"}
+
+
 def test_agentless_arrest_is_by_the_place_it_happens_in(code):
     # rules.yaml places: authorities -- only the state arrests; anybody may kidnap
     assert code("Two French journalists were detained in Iran.") == {"IRN FRAMED 173"}
@@ -328,6 +388,17 @@ def test_predicate_adjective_triggers_like_a_verb(code):
 
 def test_owner_of_a_prepositional_thing_is_the_target(code):
     assert code("Iran responded to Washington's proposal.") == {"IRN USA 010"}
+
+
+def test_party_of_a_things_thing_is_the_target(code):
+    # one phrase further down the object or its on/to/against phrase, a party named outright
+    assert code("Palestinian students staged demonstrations against rights violations by the Israeli military.") == {
+        "PSEEDU ISRMIL 141"}
+    assert code("Protesters held a hunger strike against abuses by the Kenyan police.") == {"KENOPP KENCOP 142"}
+    # never a place, nor a role word of unknown country
+    assert "MMRMIL THA 192" not in code("Burmese troops captured part of a Karen guerrilla stronghold on the Thai border.")
+    assert code("The Latvian Constitutional Court cancelled restrictions on the use of the Russian language on "
+                "national radio.") == set()
 
 
 def test_told_and_was_told_report_speech(code):
@@ -724,6 +795,30 @@ def test_odd_input_never_raises(coder_api):
         assert isinstance(result, list)
 
 
+def test_armed_group_country_column_is_its_country(coder_api):
+    """An armed group's country column is the country it fights in, its role column the rest of its code, so
+    a user filtering on PSE finds Hamas; a transnational group keeps its whole code there."""
+    [hamas] = coder_api.code_text("Hamas fighters fired rockets at Israel.", date="2015-10-10")
+    assert (hamas.source, hamas.source_country, hamas.source_role) == ("PSEREBHMS", "PSE", "REBHMS")
+    [qaeda] = coder_api.code_text("Al-Qaeda attacked Israel.", date="2015-10-10")
+    assert (qaeda.source, qaeda.source_country, qaeda.source_role) == ("IMGMUSALQ", "IMGMUSALQ", "")
+
+
+def test_armed_group_holding_a_state_role_acts_as_that_state(code):
+    # the Taliban are AFGGOV from August 2021: the women they disperse are Afghan civilians (places: domestic)
+    assert "AFGGOV AFGCVL 175" in code("Taliban fighters fired into the air to disperse women protesting in Kabul.",
+                                       "2022-10-10")
+    # "political parties and the Taliban": the parties are Afghan, not the Taliban's (no AFGREBPTY)
+    assert "AFGPTY USAGOV 111" in code("The Afghan government, political parties and the Taliban condemned "
+                                       "President Donald Trump's decision.", "2018-01-01")
+    # a group's role is part of its name: the country before "and" does not share it
+    assert code("Kenya mediated between Ethiopia and the Tigray People's Liberation Front in talks in Nairobi.",
+                "2021-06-01") == {"KEN ETH 045", "KEN ETHREB 045"}
+    # a group's spokesman takes the group's own range when the story has no date
+    assert code("Zabihullah Mujahid, the Taliban spokesman, claimed responsibility for the attacks in Ghazni.",
+                None) == {"AFGREB AFG 015"}
+
+
 def test_event_record_fields(coder_api):
     [event] = [e for e in coder_api.code_text("Russian troops attacked Ukraine.", date="2022-03-01", id="s1")]
     assert event.story_id == "s1" and event.sentence_no == 1 and event.date == "2022-03-01"
@@ -1066,6 +1161,9 @@ def test_guilty_of_an_act_did_it(code):
     assert code("Both the Philippines military and the Moro Islamic Liberation Front are guilty of violating the "
                 "ceasefire agreement.") == {"PHLMIL PHLREB 196", "PHLREB PHLMIL 196"}
     assert code("Hamas is capable of attacking Israel.") == set()
+    # a verdict's "guilty of" names the charge, not a new act
+    assert code("The Special Tribunal for Lebanon found a Hezbollah member guilty of killing Rafik Hariri.") == {
+        "---JUD LBNREB 116"}
 
 
 def test_a_man_or_woman_of_a_country_is_a_civilian_of_it(code):

@@ -119,8 +119,8 @@ class Actor:
     @property
     def entity(self) -> str:
         """The country (or organisation) part used when a role word composes with this actor."""
-        if self.kind in ("person", "institution") or (self.kind == "group" and self.country
-                                                      and self.code.startswith(self.country)):
+        if self.kind in ("person", "institution") or (self.kind in ("group", "armed_group") and self.country
+                                                                    and self.code.startswith(self.country)):
             return self.country  # the Kremlin (RUSGOV) is Russia's; its role part is GOV
         return self.code
 

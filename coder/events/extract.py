@@ -21,7 +21,7 @@ from coder.events.record import Event
 from coder.events.roles import effective_subject, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
-from coder.match.phrases import PhraseResolver, ResolvedActor, StoryMemory
+from coder.match.phrases import ABROAD, MISSIONS, PhraseResolver, ResolvedActor, StoryMemory
 from coder.match.syntax import (ATTRIBUTIONS, child, circumstance, complements, direct_object, holders,
                                 hyphen_prefix, is_fronted_participle, is_passive, kids, misparsed_visiting,
                                 nested_preposition_objects, nominal_gerund, object_governor, preposition_objects,
@@ -261,13 +261,16 @@ class StoryCoder:
             say = rules.obligation(head)
             if say is None:
                 return Outcome("hedged (modal or conditional): not coded", veto=True), []
-            return self._demand(trigger, say, resolver)
+            return self._demand(trigger, say, self._actors([effective_subject(say)], resolver), resolver)
         claim = rules.claimed_by(head)
         if claim is not None:
             return self._claim(trigger, claim, resolver)
         appealed = _appealed_for(token, self.appeal_verbs) if pattern.trigger_kind == "noun" else None
         if appealed is not None:
             return self._appeal(trigger, appealed, resolver)
+        demand = rules.demanded_in(head) if pattern.trigger_kind == "verb" else None
+        if demand is not None:  # "the EU's demand that Russia withdraw": the EU demands the withdrawal of Russia
+            return self._demand(trigger, demand, self._demanders(demand, resolver), resolver)
         claimed = rules.unasserted_by(head)
         if claimed is not None:
             return Outcome(f"only claimed under '{claimed.text}': not coded", veto=True), []
@@ -345,6 +348,15 @@ class StoryCoder:
         if not targets and tgt_slot.startswith("prep:") and tgt_slot[5:] not in self.place_preps and not pattern.reverse:
             # "acceded to the Kurdish rebels' demands", "responded to Iran's proposal": a thing's owner
             targets = self._actors([c for h in target_heads for c in kids(h) if c.dep_ == "poss"], resolver)
+        if not targets and target_heads and not pattern.reverse and (tgt_slot == "object" or (
+                tgt_slot.startswith("prep:") and tgt_slot[5:] in ("on", "to", "against"))):
+            # one thing further down: "eased restrictions on humanitarian assistance to North Korea", "signed a
+            # memorandum on cooperation with Russia" -- a party named outright that the thing's thing is with, to or
+            # against (not a place's: "captured part of a stronghold on the Thai border"; not for "called for
+            # sanctions against Turkey", where the sanctions' own appeal codes)
+            things = object_attachments(target_heads) if tgt_slot == "object" else target_heads
+            things = [t for t in things if t.pos_ == "NOUN" and not resolver.resolve(t, True)]
+            targets = [t for t in self._actors(object_attachments(things), resolver) if t.entity] if things else []
         if not targets and not target_heads and tgt_slot == "object" and kind == "verb":
             # no object at all: "fired at Russia", "lashed out against Iran" -- a party-naming
             # preposition on the verb gives the target (never a place: "in", "from" are not used)
@@ -521,10 +533,12 @@ class StoryCoder:
         """In a protest or coercion naming no place, a party of unknown country facing a state's police,
         government or army is of that state's country, and an unnamed government facing people of a known
         country is theirs (rules.yaml `places: domestic`); never a state's mission abroad. A bare country
-        counts as the state when it coerces (`bare_state`: "Vietnam sentenced a blogger")."""
-        if actor.entity or not actor.role or not state.entity or (
+        counts as the state when it coerces (`bare_state`: "Vietnam sentenced a blogger"), and so does an armed group
+        while it holds a state's role (the Taliban from 2021 are AFGGOV)."""
+        if actor.entity or not actor.role or not state.entity or any(w in actor.text.lower() for w in ABROAD) or (
                 state.role not in self.state_roles and actor.role not in self.state_roles and not bare_state) or \
-                state.kind not in ("country", "territory", "person", "institution", "") or \
+                state.kind not in ("country", "territory", "person", "institution", "") and not (
+                    state.kind == "armed_group" and state.role in self.state_roles) or \
                 any(w in state.text.lower() for w in ABROAD):
             return actor  # "outside the Chinese embassy in New Delhi": a state's mission abroad
         return replace(actor, code=state.entity + actor.role, entity=state.entity,
@@ -577,6 +591,8 @@ class StoryCoder:
                         clause.lemma_.lower() not in self.beneficiary_verbs:
                     continue
                 helped = direct_object(clause)
+                if helped is not None and helped.lemma_.lower() in PROPOSALS:
+                    continue  # "urged India to support the UN resolution": a text, not someone helped
                 if helped is not None:
                     heads = [helped]
                 else:  # "help Haiti cope" (the inner clause's subject), "help rebuild Iraq" (its object)
@@ -688,13 +704,14 @@ class StoryCoder:
         return Outcome(f"appealed for under '{verb.text}': coded {len(drafts)} event(s)" if drafts
                        else f"appealed for under '{verb.text}': no caller, or no mapping or party", veto=True), drafts
 
-    def _demand(self, trigger: Trigger, say: Token, resolver: PhraseResolver) -> tuple[Outcome, list[_Draft]]:
-        """'X said Y must ACT' -> X demands of Y: the demand code rules.yaml maps the action to."""
+    def _demand(self, trigger: Trigger, say: Token, speakers: list[ResolvedActor],
+                resolver: PhraseResolver) -> tuple[Outcome, list[_Draft]]:
+        """'X said Y must ACT', 'X's demand that Y ACT' -> X demands of Y: the demand code rules.yaml maps the
+        action to."""
         token, pattern = trigger.token, trigger.pattern
         code = self.book.rules.obligation.map_code(pattern.code)
         if code is None:
-            return Outcome(f"'must' with {pattern.code}: no obligation mapping in rules.yaml", veto=True), []
-        speakers = self._actors([effective_subject(say)], resolver)
+            return Outcome(f"demand of {pattern.code}: no obligation mapping in rules.yaml", veto=True), []
         kind = pattern.trigger_kind
         passive = kind == "verb" and is_passive(token)
         addressees = self._actors(slot_tokens(token, pattern.source, kind, passive, resolver.is_actor_word,
@@ -703,6 +720,18 @@ class StoryCoder:
                   if not _same_actor(s, a)]
         return Outcome(f"demanded under '{say.text}': coded {len(drafts)} event(s)" if drafts
                        else f"demanded under '{say.text}': no speaker or addressee", veto=True), drafts
+
+    def _demanders(self, noun: Token, resolver: PhraseResolver) -> list[ResolvedActor]:
+        """Who makes a demand: its possessor ("the EU's demand"), or for "its/their demand" the subject of the
+        verb that holds it ("the ILO reiterated its demand", "the rebels insisted on their demand")."""
+        owners = [c for c in kids(noun) if c.dep_ == "poss"]
+        if owners and owners[0].pos_ != "PRON":
+            return self._actors(owners, resolver)
+        holder = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ not in ("dobj", "pobj") or holder.pos_ not in ("VERB", "AUX"):
+            return []
+        subject = effective_subject(holder)
+        return self._actors([subject], resolver) if subject is not None else []
 
     def _place(self, token: Token, kind: str, resolver: PhraseResolver,
                within: list[Token] | None = None) -> ResolvedActor | None:
@@ -715,8 +744,8 @@ class StoryCoder:
 
     @staticmethod
     def _placed(actor: ResolvedActor, place: ResolvedActor) -> ResolvedActor:
-        if actor.entity:
-            return actor
+        if actor.entity or any(w in actor.text.lower() for w in MISSIONS):
+            return actor  # (an embassy in Tehran is some other state's)
         return replace(actor, code=place.entity + actor.role, entity=place.entity,
                        why=actor.why + f"; country from the place {place.text!r}")
 
@@ -865,8 +894,8 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
 
 
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
-ABROAD = ("embassy", "consulate", "ambassador", "envoy", "diplomat", "mission")  # a state's people abroad
-COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
+COUNTERPARTS = {"counterpart"}
+PROPOSALS = {"resolution", "proposal", "plan", "motion", "bill", "draft", "initiative", "amendment", "text"}  # "his Greek counterpart"
 
 
 def _reciprocal(head: Token) -> bool:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from coder.codebook.schema import ModalityRule, Rules
 from coder.events.roles import ORDINALS
-from coder.match.syntax import child, circumstance, culpable_for, kids, object_governor, to_infinitive
+from coder.match.syntax import GUILTY, child, circumstance, culpable_for, kids, object_governor, to_infinitive
 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
@@ -42,6 +42,7 @@ class RuleBook:
         self.observers = frozenset(rules.observer_verbs)
         self.reason_verbs = set(rules.reason_verbs)
         self.obligation_words = set(rules.obligation.verbs)
+        self.demand_nouns = set(rules.obligation.nouns)
         self.attempt_verbs = set(rules.attempt.verbs)
         self.modal_verbs: dict[str, tuple[str, ModalityRule]] = {}
         self.modal_adjectives: dict[str, tuple[str, ModalityRule]] = {}
@@ -127,6 +128,9 @@ class RuleBook:
             if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "for" and \
                     node.head.head.lemma_.lower() in self.reason_verbs:
                 return node.head.head  # "jailed X for helping Y": the charge, not an act
+            verdict = _verdict(node)
+            if verdict is not None:
+                return verdict  # "found a Hezbollah member guilty of killing Hariri": the charge too
             if circumstance(node):
                 return None  # "during talks with Putin, Erdogan called for ...": the talks happened
             node = node.head
@@ -184,10 +188,18 @@ class RuleBook:
                 if noun in FACT_NOUNS or any(c.lower_ in ORDINALS for c in kids(node.head)):
                     return found
                 return False
+            if node.dep_ == "xcomp" and node.i == token.i and node.lemma_.lower() in self.purpose_acts and \
+                    to_infinitive(node) and child(node.head, "dobj") is not None:
+                return found  # "fired tear gas to break up a protest", parsed as an open complement
             if node.dep_ == "advcl" and to_infinitive(node):
                 if node.lemma_.lower() in self.purpose_acts and node.i == token.i:
                     return found  # "fired tear gas to disperse protesters": the dispersal is what was done
                 return False  # "... in order to ensure access": a purpose, not an act
+            if node.dep_ == "pcomp" and node.head.lower_ == "to" and node.tag_ == "VBG" and \
+                    _looks_ahead(node.head.head) and not self.negated(node.head.head) and \
+                    not self.hedged(node.head.head):
+                # "looked forward to meeting", "(is) committed to sending": an intention, not the act
+                return found or Modality("intent", node.head.head, self.rules.intent)
             if node.dep_ == "pcomp" and node.head.lower_ in ("against", "without"):
                 return False  # "warned against scrapping the deal", "voted against imposing sanctions"
             if node.head.i == node.i or not _infinitival(node):
@@ -259,6 +271,20 @@ class RuleBook:
             return None
         return self.speaker_verb(token)
 
+    def demanded_in(self, token: Token) -> Token | None:
+        """The demand noun whose that-clause this act is ("its demand that Israel ease restrictions": what Y is
+        asked to do, rules.yaml `obligation: nouns`), when the clause names who must act."""
+        if child(token, "nsubj") is None or to_infinitive(token):
+            return None
+        if token.dep_ == "acl" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in self.demand_nouns:
+            return token.head
+        if token.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "that" for c in kids(token)):
+            # "reiterated its demand today that Israel ease ...": the clause hangs on the verb past an adverb
+            noun = child(token.head, "dobj")
+            if noun is not None and noun.i < token.i and noun.lemma_.lower() in self.demand_nouns:
+                return noun
+        return None
+
     # -- reported speech ---------------------------------------------------------------------
     def speaker_verb(self, token: Token) -> Token | None:
         node = token
@@ -269,6 +295,23 @@ class RuleBook:
             if node.lemma_.lower() in SAY_LEMMAS:
                 return node
         return None
+
+
+def _looks_ahead(verb: Token) -> bool:
+    """"look forward to", "commit (oneself) to", "be committed / dedicated to" + gerund: a stated intention."""
+    lemma = verb.lemma_.lower()
+    return (lemma == "look" and any(c.lower_ == "forward" for c in kids(verb))) or lemma in ("commit", "dedicate")
+
+
+def _verdict(node: Token) -> Token | None:
+    """The verb whose complement finds someone guilty of this act ("found X guilty of killing"), not the copula
+    of "X is guilty of violating the ceasefire" (which says X did it)."""
+    if node.dep_ != "pcomp" or node.head.lower_ != "of" or node.head.head.lemma_.lower() not in GUILTY:
+        return None
+    adjective = node.head.head
+    if adjective.dep_ in ("ccomp", "xcomp", "oprd") and adjective.head.lemma_.lower() != "be":
+        return adjective.head
+    return None
 
 
 FACT_NOUNS = {"decision", "move", "step", "vote", "ruling"}  # "Trump's decision to recognize Jerusalem": done

@@ -25,6 +25,11 @@ NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", 
 OF_PREPS = {"of", "from"}
 NAMED_GROUPS = ("armed_group",)  # a named armed group in the phrase outranks a country adjective
 LOCAL_PREPS = {"in", "throughout", "across"}  # "police in Kenya", "students throughout Indonesia"
+ABROAD = ("embassy", "consulate", "ambassador", "envoy", "diplomat", "mission")  # a state's people abroad
+GATHERINGS = {"talk", "talks", "meeting", "summit", "conference", "negotiation", "forum", "ceremony", "session",
+              "rally", "event", "game", "games", "festival", "congress", "convention", "assembly", "hearing", "trial"}
+MISSIONS = {"embassy", "consulate", "mission"}  # "the embassy in Brasilia" is some other state's ("a diplomat in
+# the UAE" may well be its own)
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 PLURAL_PRONOUNS = {"they", "them", "their"}  # may stand for all the actors of a compound antecedent
 # verbs whose subject an object pronoun in their complement clause may mean ("Iran said the US attacked it")
@@ -106,6 +111,10 @@ def takes_role(kind: str, code: str, entity: str) -> bool:
     if kind in ("armed_group", "institution", "person"):
         return False
     return kind in ("country", "territory", "igo", "ngo") or code == entity
+
+
+def _hint(actor: Actor) -> str:
+    return actor.code if actor.kind == "armed_group" else actor.entity
 
 
 def split_code(code: str, entity: str) -> str:
@@ -207,7 +216,8 @@ class PhraseResolver:
             actors = [self._with_entity(a, entity) if not a.entity and a.role else a for a in actors]
         # "Sierra Leonean and Liberian refugees", parsed as two conjuncts: a country adjective standing alone
         # (not a name, not a plural "Liberians") shares the role of the conjunct after it
-        roled = next((a for a in actors if a.entity and a.role), None)
+        # (an armed group's role is part of its name: "Ethiopia and the Tigray People's Liberation Front" share none)
+        roled = next((a for a in actors if a.entity and a.role and a.kind != "armed_group"), None)
         if roled is not None and len(actors) > 1:
             actors = [replace(a, code=a.entity + roled.role, role=roled.role, why=a.why + f"; role from {roled.text!r}")
                       if (self._bare_adjective(a) or self._shares_possessor(a, roled)) and a.start < roled.start else a
@@ -256,7 +266,9 @@ class PhraseResolver:
         role_head = head.i in self.at and self.at[head.i].kind == "agent"
         # "the president of Russia", "officials from Iran"; "a court in Guyana", "police in Kenya" (local
         # institutions) -- but not "troops in Syria", which are as often foreign as local
-        preps = OF_PREPS | (LOCAL_PREPS if role_head and self.at[head.i].role not in ("MIL", "REB", "UAF") else set())
+        # -- nor "the embassy in Brasilia", some other state's
+        preps = OF_PREPS | (LOCAL_PREPS if role_head and self.at[head.i].role not in ("MIL", "REB", "UAF")
+                            and head.lemma_.lower() not in MISSIONS else set())
         while todo:
             tok = todo.pop()
             for child in kids(tok):
@@ -425,8 +437,15 @@ class PhraseResolver:
                     # group) they are tied to; a person only when they hold state power
                     return [self._make(tied.entity + role, tied.entity, role, core,
                                        f"role word -> {role}; country from {tied.text!r}")]
-            for place in (a for p in LOCAL_PREPS for o in preposition_objects(head, p)
-                          for a in self.resolve(o)):
+            abroad = head.lemma_.lower() in MISSIONS  # "the embassy in Brazil" is some other state's
+            # ... or where the thing they are at is: "workers at the Cerro Verde mine in Peru", "students at a
+            # university in Tehran", "doctors at hospitals across Kenya"
+            # (not fighters, nor anyone at a gathering: "rebel groups at peace talks in South Sudan")
+            sites = [o for p in ("at", "in") for o in preposition_objects(head, p) if o.lemma_.lower() not in MISSIONS
+                     and o.lemma_.lower() not in GATHERINGS and (o.i not in self.at or self.at[o.i].kind == "agent")
+                     ] if role not in ("MIL", "REB", "UAF") else []
+            for place in (a for p in LOCAL_PREPS if not abroad for o in preposition_objects(head, p) + [
+                    n for site in sites for n in preposition_objects(site, p)] for a in self.resolve(o)):
                 if place.is_place:
                     # "security forces in Guinea", "rebels in Darfur", "students throughout Indonesia": the country
                     # they are in
@@ -457,9 +476,19 @@ class PhraseResolver:
         for m in entities:
             root = self.doc[m.end - 1]
             if root.dep_ == "conj" and root.head.i in by_token:
-                for x in (by_token[root.head.i], m):
-                    if x not in linked:
-                        linked.append(x)
+                pair = (by_token[root.head.i], m)
+            elif root.dep_ == "amod" and any(c.dep_ == "cc" and c.lower_ in ("and", "&") for c in kids(root)):
+                # "Vietnamese and Cambodian armed forces", parsed as two adjectives of the noun, the first with "and"
+                nxt = next((x for x in entities if x.start > m.start and self.doc[x.end - 1].dep_ == "amod"
+                            and self.doc[x.end - 1].head.i == root.head.i), None)
+                if nxt is None:
+                    continue
+                pair = (m, nxt)
+            else:
+                continue
+            for x in pair:
+                if x not in linked:
+                    linked.append(x)
         return sorted(linked, key=lambda x: x.start)
 
     def _entity_actor(self, m: Mention, role: str, tokens: set[int]) -> list[ResolvedActor]:
@@ -495,7 +524,8 @@ class PhraseResolver:
     def _person(self, m: Mention, core: set[int]) -> ResolvedActor:
         actor: Actor = self.index.actors[m.actor]
         named = {self.at[i] for i in core if i in self.at} if self.day is None else set()
-        hints = frozenset(self.index.actors[o.actor].entity for o in named if o.kind == "actor" and o is not m)
+        # an armed group hints at its own code ("the Taliban spokesman": the insurgency's range, not the government's)
+        hints = frozenset(_hint(self.index.actors[o.actor]) for o in named if o.kind == "actor" and o is not m)
         roles = frozenset(o.role for o in named if o.kind == "agent")  # "General David Petraeus": MIL
         code, dated = actor.code_on(self.day, hints, roles)
         if self.day is None and actor.code != code and any(self.doc[i].lower_ in FORMER for i in core):
@@ -544,8 +574,10 @@ class PhraseResolver:
         node = pron
         while node.head.i != node.i:
             below, node = node, node.head
-            if own is None and node.pos_ == "NOUN" and below.dep_ in ("acl", "ccomp"):
-                # "a Russian announcement that it had opened corridors": whose announcement it is
+            if own is None and node.pos_ == "NOUN" and below.dep_ in ("acl", "ccomp") and \
+                    node.lemma_.lower() not in self.rules.obligation.nouns:
+                # "a Russian announcement that it had opened corridors": whose announcement it is (but "the EU's
+                # demand that it withdraw" asks someone else)
                 poss = [c for c in kids(node) if c.dep_ == "poss"]
                 owner = self.resolve(poss[0]) if poss else self.resolve_modifiers(node)
                 if owner:

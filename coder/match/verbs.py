@@ -195,9 +195,12 @@ class _Shape:
 
     @cached_property
     def complements(self) -> list[str]:
-        # (and an adjective predicate of the object: "held Iran RESPONSIBLE for the attack")
+        # (and an adjective predicate of the object: "held Iran RESPONSIBLE for the attack", also when parsed as
+        # an adverbial clause after the object)
+        has_object = self.obj is not None
         return [w for c in complements(self.token) for w in _words(c)] + [
-            c.lemma_.lower() for c in kids(self.token) if c.dep_ == "oprd" and c.pos_ == "ADJ"]
+            c.lemma_.lower() for c in kids(self.token) if c.pos_ == "ADJ" and (
+                c.dep_ == "oprd" or (c.dep_ == "advcl" and has_object and c.i > self.token.i))]
 
     def prep_objects(self, prep: str) -> list[set[str]]:
         if prep not in self._preps:
