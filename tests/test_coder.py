@@ -248,7 +248,7 @@ def test_warning_of_a_future_act_is_a_threat(code):
 
 
 def test_conditional_threat_is_against_whoever_can_avert_it(code):
-    assert code("Iran threatened to launch an offensive unless Baghdad accepted its conditions.") == {"IRN IRQ 138"}
+    assert code("Iran threatened to launch an offensive unless Baghdad accepted its conditions.") == {"IRN IRQ 1384"}
     assert code("Pakistan threatened to cut off trade if India did not withdraw its troops.") == {"PAK IND 130"}
     assert code("North Korea threatened to attack.") == set()
 
@@ -638,7 +638,7 @@ def test_coordinated_verbs_share_their_governors(code):
     # "and seize": the second verb has the first one's negation, modality, denial or claim
     assert code("Russia did not attack Ukraine and seize Kherson.") == set()
     assert code("Iran denied that it attacked Iraq and seized Basra.") == set()
-    assert code("Russia threatened to attack Ukraine and seize Kherson.") == {"RUS UKR 138", "RUS UKR 1382"}
+    assert code("Russia threatened to attack Ukraine and seize Kherson.") == {"RUS UKR 1384", "RUS UKR 1382"}
     assert code("Russia agreed to meet Ukraine and sign a deal with Ukraine.") == {"RUS UKR 036", "RUS UKR 030"}
     assert code("Russia accused Ukraine of attacking Crimea and killing Russian soldiers.") == {"RUS UKR 1123"}
     assert code("Russia attacked Ukraine and seized Kherson.") == {"RUS UKR 190", "RUS UKR 192"}
@@ -653,8 +653,8 @@ def test_charge_of_a_punishment_is_not_an_act(code):
 
 def test_to_infinitive_under_a_noun(code):
     # rules.yaml <modality>.nouns: "a plan to" is an intention, "a threat to" a threat; the plan's owner acts
-    assert code("Russia announced a plan to attack Ukraine.") == {"RUS UKR 138"}
-    assert code("Russia's plan to attack Ukraine alarmed Europe.") == {"RUS UKR 138"}
+    assert code("Russia announced a plan to attack Ukraine.") == {"RUS UKR 1384"}
+    assert code("Russia's plan to attack Ukraine alarmed Europe.") == {"RUS UKR 1384"}
     assert code("Israel says it has no plans to attack Iran.") == set()  # a negated or denied plan is none
     assert code("Iran denied a plan to attack Israel.") == set()
     # "reached a consensus to exchange information": the agreed act's intent code, not the bare 030
@@ -684,7 +684,7 @@ def test_intent_gives_root_03(code):
 
 
 def test_threat_gives_root_13(code):
-    assert code("Iran threatened to attack Israel.") == {"IRN ISR 138"}
+    assert code("Iran threatened to attack Israel.") == {"IRN ISR 1384"}
 
 
 def test_hedged_event_gives_nothing(code):
@@ -693,7 +693,7 @@ def test_hedged_event_gives_nothing(code):
 
 def test_nominal_event_takes_the_modality_of_its_verb(code):
     # the noun names the act; the verb it is the object of (no pattern of its own) says it is only planned
-    assert code("Hamas is preparing an attack on Israel.") == {"PSEREBHMS ISR 138"}
+    assert code("Hamas is preparing an attack on Israel.") == {"PSEREBHMS ISR 1384"}
     assert code("The rebels threatened a bombing of the Nigerian parliament.") == {"---REB NGALEG 1383"}
     assert code("China expects a visit to Pakistan.") == {"CHN PAK 036"}
     # a hedge verb: the sanctions are only weighed (at most 014, considering a policy option)
