@@ -282,6 +282,10 @@ def test_leaders_of_a_country_govern_and_of_an_organisation_are_it(code):
     assert code("Palestinian leaders condemned Israel.") == {"PSEGOV ISR 111"}
     assert code("Qatar has pledged to expel exiled leaders of Egypt's Muslim Brotherhood.") == {"QAT EGYOPP 132"}
     assert code("The leader of Hamas rejected the proposal from Egypt.") == {"PSEREBHMS EGY 120"}
+    # the leader of a thing that is no actor is no government ("the country's leader" still is one)
+    assert code("The group's leader met the Kenyan president.", "2020-01-01") == set()
+    assert "---GOV KENGOV 040" in code("The country's leader met the Kenyan president.", "2020-01-01")
+    assert code("The militia's chief attacked the Kenyan army.") == {"---UAF KENMIL 190"}
 
 
 def test_undated_person_takes_the_office_the_text_names(code):
@@ -361,6 +365,11 @@ def test_an_embassy_is_not_of_the_country_it_is_in(code):
     # a top diplomat in a country may be its own
     assert code("A top diplomat in the United Arab Emirates offered his condolences over the attack in New Zealand.") \
         == {"AREGOV NZL 018"}
+
+
+def test_place_target_of_repression_is_dropped_when_its_people_are_named(code):
+    assert code("Belarusian riot police beat protesters and fired rubber bullets in Minsk.") == {"BLRCOP BLROPP 175"}
+    assert code("Zimbabwean police fired tear gas in Harare.") == {"ZWECOP ZWE 175"}  # no people named: the place
 
 
 def test_agentless_arrest_is_by_the_place_it_happens_in(code):

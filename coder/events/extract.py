@@ -200,6 +200,11 @@ class StoryCoder:
                 if act.target.is_place and toll.target.role and act.target.entity == toll.target.entity:
                     act.target = toll.target
         drafts = [d for d in drafts if d not in tolls and d.trigger.token.i not in purposes]
+        # "riot police beat protesters and fired rubber bullets in Minsk": in a protest or coercion the place
+        # stands for the people of that country already named as a target of the same act
+        named = {(d.source.code, d.code, d.target.entity) for d in drafts if not d.target.is_place}
+        drafts = [d for d in drafts if not (d.code[:2] in ("14", "17") and d.target.is_place and
+                                            (d.source.code, d.code, d.target.entity) in named)]
         if trace is not None:
             for token in sent:
                 for actor in resolver.resolved_at(token.i):

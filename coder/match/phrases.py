@@ -37,6 +37,8 @@ SPEECH_VERBS = {"say", "tell", "claim", "report", "announce", "state", "add", "i
                 "confirm", "charge", "accuse", "protest"}
 # heads that stand for the people of their of-phrase: "a group of Moroccan diplomats"
 LEADS = {"leader", "head", "chief", "chairman", "chairwoman", "chair"}  # "the leader of X" stands for X
+GOVERNED = {"country", "nation", "state", "kingdom", "republic", "island", "emirate", "province", "region", "city",
+            "capital", "government", "regime", "administration"}  # "the country's leader" is a government's
 PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundred", "thousand", "million", "billion",
               "some", "many", "most", "several", "all", "majority", "part", "contingent", "convoy", "unit",
               "leader", "representative", "head", "one", "two", "three", "four", "five", "each", "both",
@@ -427,6 +429,9 @@ class PhraseResolver:
             resolved = self._make(code, entity, split_code(code, entity), core, why, kind=actor.kind)
             return [resolved]
         if role:
+            if head.lemma_.lower() in LEADS and any(c.dep_ == "poss" and c.pos_ == "NOUN" and c.lemma_.lower() not in
+                                                    GOVERNED and c.i not in self.at for c in kids(head)):
+                return []  # "the group's leader", "the company's chief" lead no actor ("the country's leader" may)
             owner = self._possessive_owner(head, core)
             if owner is not None:  # "Russia said its troops ..." -> RUSMIL
                 code = owner.entity + role
