@@ -135,6 +135,7 @@ def test_appeal_for_an_act_is_to_its_doer_or_for_some_acts_its_target(code):
     assert code("Greek Foreign Minister Nikos Dendias called for sanctions against Turkey.", "2020-08-01") == {
         "GRCGOV TUR 113"}
     assert code("Germany urged the release of the detained Turkish journalists.") == set()  # no one appealed to
+    assert code("Iran called for international support for the Palestinians.") == {"IRN PSE 053"}  # rallies support
     assert code("France did not call for sanctions against Iran.") == set()
     # an act naming no doer or party, in a place: an appeal to that place
     assert code("The UN called for an immediate ceasefire in Liberia.") == {"IGOUNO LBR 0256"}
@@ -240,6 +241,8 @@ def test_looking_forward_to_or_committing_to_an_act_is_an_intention(code):
     assert code("The Chinese president said he looked forward to meeting the US president.") == {"CHNGOV USAGOV 036"}
     assert code("Germany committed to sending more aid to Ukraine.") == {"DEU UKR 033"}
     assert code("Russia committed atrocities in Bucha.") == {"RUS UKR 200"}  # committing an act is doing it
+    # "have sworn to fight", parsed as a purpose clause of the verb of intending
+    assert code("Ethnic Albanian rebels have sworn to fight Macedonian troops.") == {"ALBREB MKDMIL 1384"}
 
 
 def test_warning_of_a_future_act_is_a_threat(code):

@@ -191,7 +191,10 @@ class RuleBook:
             if node.dep_ == "xcomp" and node.i == token.i and node.lemma_.lower() in self.purpose_acts and \
                     to_infinitive(node) and child(node.head, "dobj") is not None:
                 return found  # "fired tear gas to break up a protest", parsed as an open complement
-            if node.dep_ == "advcl" and to_infinitive(node):
+            # "rebels have sworn to fight", parsed as a purpose clause of a verb of intending with no object
+            misparsed = node.dep_ == "advcl" and to_infinitive(node) and \
+                node.head.lemma_.lower() in self.modal_verbs and child(node.head, "dobj") is None
+            if node.dep_ == "advcl" and to_infinitive(node) and not misparsed:
                 if node.lemma_.lower() in self.purpose_acts and node.i == token.i:
                     return found  # "fired tear gas to disperse protesters": the dispersal is what was done
                 return False  # "... in order to ensure access": a purpose, not an act
@@ -202,7 +205,7 @@ class RuleBook:
                 return found or Modality("intent", node.head.head, self.rules.intent)
             if node.dep_ == "pcomp" and node.head.lower_ in ("against", "without"):
                 return False  # "warned against scrapping the deal", "voted against imposing sanctions"
-            if node.head.i == node.i or not _infinitival(node):
+            if node.head.i == node.i or not (_infinitival(node) or misparsed):
                 break
             head = node.head
             lem = head.lemma_.lower()
