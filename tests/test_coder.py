@@ -163,6 +163,8 @@ def test_people_nouns_are_their_country_and_counted_people_civilians(code):
     assert code("Israel arrested dozens of Palestinians.") == {"ISR PSECVL 173"}
     assert code("The Palestinians rejected the Israeli plan.") == {"PSE ISR 120"}
     assert code("Bosnian Serbs attacked Croatia.") == {"BIH HRV 190"}
+    # a counted people the dictionary does not know is civilians of its adjective's country
+    assert code("Thousands of Iraqi Kurds demonstrated in Kirkuk.") == {"IRQCVL IRQ 141"}
 
 
 def test_taking_part_in_an_event_noun_makes_the_subject_its_source(code):

@@ -515,6 +515,8 @@ class PhraseResolver:
         last = self.doc[m.end - 1]
         if m.form == "people":
             return self._counted(last)
+        if m.form == "adjective" and last.dep_ == "amod" and last.head.tag_ == "NNPS" and self._counted(last.head):
+            return True  # "thousands of Iraqi Kurds": a counted people the dictionary does not know, of that country
         return m.form == "adjective" and last.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos") \
             and any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in kids(last))
 
