@@ -377,6 +377,11 @@ def test_place_target_of_repression_is_dropped_when_its_people_are_named(code):
     assert code("Zimbabwean police fired tear gas in Harare.") == {"ZWECOP ZWE 175"}  # no people named: the place
 
 
+def test_by_phrase_of_an_object_misattached_to_the_active_verb(code):
+    assert code("Egyptian police dispersed a rally by opposition supporters in Cairo.") == {"EGYCOP EGYOPP 175"}
+    assert code("Israel responded to the attack by bombing Gaza.") == {"ISR PSEGZA 195"}  # a means, not a party
+
+
 def test_agentless_arrest_is_by_the_place_it_happens_in(code):
     # rules.yaml places: authorities -- only the state arrests; anybody may kidnap
     assert code("Two French journalists were detained in Iran.") == {"IRN FRAMED 173"}

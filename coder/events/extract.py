@@ -348,6 +348,10 @@ class StoryCoder:
             # its prepositional attachment names the party (not for a host or visitor, who receives or
             # meets people: "welcomed Russia's withdrawal" is no visit)
             targets = self._actors(object_attachments(target_heads), resolver, loose=True)
+            if not targets and target_heads and kind == "verb" and not passive:
+                # "dispersed a rally by opposition supporters": the parser hangs the object's by-phrase on the
+                # active verb
+                targets = self._actors(preposition_objects(token, "by"), resolver)
         if not targets and tgt_slot != "none" and code.startswith(self.beneficiary_roots) and not pattern.reverse:
             targets = self._beneficiaries(token, kind, resolver)
         if not targets and tgt_slot.startswith("prep:") and tgt_slot[5:] not in self.place_preps and not pattern.reverse:
