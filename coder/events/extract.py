@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from itertools import chain, islice
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -203,7 +203,7 @@ class StoryCoder:
         # "riot police beat protesters and fired rubber bullets in Minsk": in a protest or coercion the place
         # stands for the people of that country already named as a target of the same act
         named = {(d.source.code, d.code, d.target.entity) for d in drafts if not d.target.is_place}
-        drafts = [d for d in drafts if not (d.code[:2] in ("14", "17") and d.target.is_place and
+        drafts = [d for d in drafts if not (d.code[:2] in CROWD_ROOTS and d.target.is_place and
                                             (d.source.code, d.code, d.target.entity) in named)]
         if trace is not None:
             for token in sent:
@@ -544,11 +544,11 @@ class StoryCoder:
         country is theirs (rules.yaml `places: domestic`); never a state's mission abroad. A bare country
         counts as the state when it coerces (`bare_state`: "Vietnam sentenced a blogger"), and so does an armed group
         while it holds a state's role (the Taliban from 2021 are AFGGOV)."""
-        if actor.entity or not actor.role or not state.entity or any(w in actor.text.lower() for w in ABROAD) or (
+        if actor.entity or not actor.role or not state.entity or _abroad(actor) or (
                 state.role not in self.state_roles and actor.role not in self.state_roles and not bare_state) or \
                 state.kind not in ("country", "territory", "person", "institution", "") and not (
                     state.kind == "armed_group" and state.role in self.state_roles) or \
-                any(w in state.text.lower() for w in ABROAD):
+                _abroad(state):
             return actor  # "outside the Chinese embassy in New Delhi": a state's mission abroad
         return replace(actor, code=state.entity + actor.role, entity=state.entity,
                        why=actor.why + f"; country of {state.text!r} (places: domestic)")
@@ -753,7 +753,7 @@ class StoryCoder:
 
     @staticmethod
     def _placed(actor: ResolvedActor, place: ResolvedActor) -> ResolvedActor:
-        if actor.entity or any(w in actor.text.lower() for w in MISSIONS):
+        if actor.entity or _abroad(actor, MISSIONS):
             return actor  # (an embassy in Tehran is some other state's)
         return replace(actor, code=place.entity + actor.role, entity=place.entity,
                        why=actor.why + f"; country from the place {place.text!r}")
@@ -903,8 +903,16 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
 
 
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
-COUNTERPARTS = {"counterpart"}
-PROPOSALS = {"resolution", "proposal", "plan", "motion", "bill", "draft", "initiative", "amendment", "text"}  # "his Greek counterpart"
+COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
+# "urged India to support the UN resolution": a text supported, not someone helped
+PROPOSALS = {"resolution", "proposal", "plan", "motion", "bill", "draft", "initiative", "amendment", "text"}
+CROWD_ROOTS = ("14", "17")  # protest and coercion: a place target may stand for the crowd already named
+
+
+def _abroad(actor: ResolvedActor, words: Iterable[str] = ABROAD) -> bool:
+    """A state's mission or envoy abroad, by the words that name it ("the embassy in Tehran")."""
+    text = actor.text.lower()
+    return any(w in text for w in words)
 
 
 def _reciprocal(head: Token) -> bool:

@@ -28,8 +28,10 @@ LOCAL_PREPS = {"in", "throughout", "across"}  # "police in Kenya", "students thr
 ABROAD = ("embassy", "consulate", "ambassador", "envoy", "diplomat", "mission")  # a state's people abroad
 GATHERINGS = {"talk", "talks", "meeting", "summit", "conference", "negotiation", "forum", "ceremony", "session",
               "rally", "event", "game", "games", "festival", "congress", "convention", "assembly", "hearing", "trial"}
-MISSIONS = {"embassy", "consulate", "mission"}  # "the embassy in Brasilia" is some other state's ("a diplomat in
-# the UAE" may well be its own)
+# "the embassy in Brasilia" is some other state's ("a diplomat in the UAE" may well be its own)
+MISSIONS = {"embassy", "consulate", "mission"}
+NOT_SITES = MISSIONS | GATHERINGS  # "students at a university in Tehran" is a site; talks in Geneva are not
+FIGHTERS = ("MIL", "REB", "UAF")  # as often foreign as local to the place they are in ("troops in Syria")
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 PLURAL_PRONOUNS = {"they", "them", "their"}  # may stand for all the actors of a compound antecedent
 # verbs whose subject an object pronoun in their complement clause may mean ("Iran said the US attacked it")
@@ -269,7 +271,7 @@ class PhraseResolver:
         # "the president of Russia", "officials from Iran"; "a court in Guyana", "police in Kenya" (local
         # institutions) -- but not "troops in Syria", which are as often foreign as local
         # -- nor "the embassy in Brasilia", some other state's
-        preps = OF_PREPS | (LOCAL_PREPS if role_head and self.at[head.i].role not in ("MIL", "REB", "UAF")
+        preps = OF_PREPS | (LOCAL_PREPS if role_head and self.at[head.i].role not in FIGHTERS
                             and head.lemma_.lower() not in MISSIONS else set())
         while todo:
             tok = todo.pop()
@@ -446,9 +448,9 @@ class PhraseResolver:
             # ... or where the thing they are at is: "workers at the Cerro Verde mine in Peru", "students at a
             # university in Tehran", "doctors at hospitals across Kenya"
             # (not fighters, nor anyone at a gathering: "rebel groups at peace talks in South Sudan")
-            sites = [o for p in ("at", "in") for o in preposition_objects(head, p) if o.lemma_.lower() not in MISSIONS
-                     and o.lemma_.lower() not in GATHERINGS and (o.i not in self.at or self.at[o.i].kind == "agent")
-                     ] if role not in ("MIL", "REB", "UAF") else []
+            sites = [o for p in ("at", "in") for o in preposition_objects(head, p) if o.lemma_.lower() not in
+                     NOT_SITES and (o.i not in self.at or self.at[o.i].kind == "agent")
+                     ] if role not in FIGHTERS else []
             for place in (a for p in LOCAL_PREPS if not abroad for o in preposition_objects(head, p) + [
                     n for site in sites for n in preposition_objects(site, p)] for a in self.resolve(o)):
                 if place.is_place:
