@@ -276,6 +276,8 @@ def explain(text: str = typer.Argument(..., help="Text to code (one story)."),
         typer.echo(f"[{sent['n']}] {sent['text']}")
         for a in sent["actors"]:
             typer.echo(f"    actor  {a['text']!r} -> {a['code']}   because {a['why']}")
+        for m in sent["unused_mentions"]:
+            typer.echo(f"    known  {m['text']!r}: {m['why']}; in no phrase an event pattern looked at")
         for c in sent["considered"]:
             typer.echo(f"    verb   {c['trigger']!r} pattern {c['pattern_id'] or '-'}: {c['outcome']}")
         for e in sent["events"]:

@@ -1,7 +1,7 @@
 """`coder explain`: how one text was coded, for a person checking a coding.
 
 Lists per sentence the actors found (text -> code, and the dictionary entry, role word and date
-range that gave it), every trigger considered with the pattern that fired or why nothing did,
+range that gave it), the dictionary mentions no event pattern looked at, every trigger considered with the pattern that fired or why nothing did,
 and the final events.
 """
 
@@ -33,6 +33,7 @@ def explain_text(nlp: Language, text: str, date: str | None = None) -> dict[str,
             "n": n,
             "text": sent.text.strip(),
             "actors": actors,
+            "unused_mentions": [{"text": text, "why": why} for no, text, why in trace.unused if no == n],
             "considered": [{"trigger": c.trigger, "pattern_id": c.pattern_id, "outcome": c.outcome}
                            for c in trace.considered if c.sentence_no == n],
             "events": [{**e.to_dict(), "name": taxonomy[e.code].name} for e in events if e.sentence_no == n],

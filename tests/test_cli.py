@@ -112,6 +112,16 @@ def test_explain_shows_actors_patterns_and_events():
     assert as_json["sentences"][0]["events"][0]["code"] == "111"
 
 
+def test_explain_lists_known_actors_no_pattern_looked_at():
+    """A sentence no pattern codes still shows which dictionary names were found, so a user can tell a
+    missing verb pattern from a missing actor."""
+    result = run("explain", "Russia has supplied most of the weapons Armenia bought.")
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"known\s+'Russia': name -> RUS", result.stdout)
+    assert re.search(r"known\s+'Armenia': name -> ARM", result.stdout)
+    assert "EVENT" not in result.stdout
+
+
 def test_evaluate_on_small_gold(tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text("\n".join(json.dumps(r) for r in [

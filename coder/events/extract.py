@@ -43,6 +43,9 @@ class Considered:
 class Trace:
     actors: list[tuple[int, ResolvedActor]] = field(default_factory=list)
     considered: list[Considered] = field(default_factory=list)
+    # dictionary mentions no event pattern ever resolved: (sentence_no, text, why), so explain shows that
+    # "Russia" was known even when no verb pattern fitted
+    unused: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -206,9 +209,16 @@ class StoryCoder:
         drafts = [d for d in drafts if not (d.code[:2] in CROWD_ROOTS and d.target.is_place and
                                             (d.source.code, d.code, d.target.entity) in named)]
         if trace is not None:
+            covered: set[int] = set()
             for token in sent:
                 for actor in resolver.resolved_at(token.i):
                     trace.actors.append((sent_no, actor))
+                    covered.update(range(actor.start, actor.end))
+            for m in sorted({m for i, m in resolver.at.items() if sent.start <= i < sent.end}, key=lambda m: m.start):
+                if covered.isdisjoint(range(m.start, m.end)):
+                    why = (f"{m.form} -> {resolver.index.actors[m.actor].code} ({m.why})" if m.kind == "actor"
+                           else m.why)
+                    trace.unused.append((sent_no, doc[m.start:m.end].text, why))
         return drafts
 
     def _bare_demands(self, sent: Span, resolver: PhraseResolver, settled: set[int],
