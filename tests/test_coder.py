@@ -1188,3 +1188,36 @@ def test_guilty_of_an_act_did_it(code):
 def test_a_man_or_woman_of_a_country_is_a_civilian_of_it(code):
     assert code("Israeli police arrested a Palestinian man suspected of stabbing a soldier.") == {"ISRCOP PSECVL 173"}
     assert code("Russian soldiers killed a Ukrainian boy in Bucha.") == {"RUSMIL UKRCVL 190"}
+
+
+def test_a_place_or_time_clause_is_not_reached_by_the_verb_governing_the_place(code):
+    # "ending" would make what it governs unasserted; a where-clause tells what happened there
+    assert code("Former US President Barack Obama is ending a trip in Paris, where he had lunch with French "
+                "President Emmanuel Macron.", "2018-06-01") == {"USAELI FRAGOV 040", "FRAGOV USAELI 040"}
+    assert {"RUSGOV TURGOV 040", "TURGOV RUSGOV 040"} <= code("Putin ended his visit to Ankara, where he met "
+                                                               "Erdogan.", "2018-06-01")
+
+
+def test_non_prefixed_names_are_no_actors(code):
+    assert code("Gunmen attacked non-Muslims at a mall in Nairobi.") == {"---UAF KEN 190"}
+    assert code("The Iraqi army killed 20 non-Iraqi fighters.") == {"IRQMIL ---UAF 190"}
+
+
+def test_peoples_without_a_state_are_civilians_of_the_country_named(code):
+    assert code("Turkish troops shelled Syrian Kurds near Afrin.") == {"TURMIL SYRCVL 194"}
+    assert code("Islamic State fighters killed hundreds of Yazidis.") == {"IMGMUSISI ---CVL 190"}
+    assert code("Myanmar's army drove the Rohingya out of Rakhine state.") == {"MMRMIL MMRCVL 201"}
+    # a role word replaces the civilians' role
+    assert code("Rohingya militants attacked Myanmar police.") == {"MMRUAF MMRCOP 190"}
+    assert code("Bangladesh sent Rohingya refugees back to Myanmar.") == {"BGD MMRREF 174"}
+
+
+def test_a_conjoined_event_noun_is_the_light_verbs_object_too(code):
+    # parsed as "launched [air] and [artillery strikes]" with "on" on the verb
+    assert code("The U.S. military launched air and artillery strikes on Syrian troops.") == {"USAMIL SYRMIL 194"}
+
+
+def test_plain_king_abdullah_is_jordans_outside_the_saudi_kings_reign(code):
+    assert code("Trump met King Abdullah at the White House.", "2018-06-01") == {"USAGOV JORGOV 040",
+                                                                                "JORGOV USAGOV 040"}
+    assert "JORGOV" not in str(code("Bush met King Abdullah at the White House.", "2010-01-01"))

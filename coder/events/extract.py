@@ -330,7 +330,7 @@ class StoryCoder:
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
                     if sources:
                         event_sources.add(head.i)
-        launcher = object_governor(token) if token.dep_ == "dobj" or (
+        launcher = object_governor(token) if token.dep_ in ("dobj", "conj") or (
             token.dep_ == "pobj" and token.head.lower_ == "with") else None
         if kind == "noun" and not any(s.entity for s in sources) and launcher is not None:
             # "the Yemeni army launched a missile attack", "Turkey launched a military operation", "Russia responded
@@ -432,9 +432,11 @@ class StoryCoder:
             targets = [replace(s, code=s.entity, role="", start=token.i, end=token.i + 1,  # not the source's span
                                why=f"{s.why}; its own country (places: home)")
                        for s in sources if s.entity and s.role and s.entity != s.code]
-        if code.startswith(self.place_source_roots) and any(not s.entity for s in sources):
+        if any(not s.entity for s in sources) and (code.startswith(self.place_source_roots) or (
+                code.startswith(self.domestic_codes) and all(s.entity or s.role in self.state_roles for s in sources))):
             # "opposition supporters rallied in Harare": Zimbabwe's opposition; "protested outside the Chinese
-            # embassy in New Delhi" (a place inside what was protested at): India's
+            # embassy in New Delhi" (a place inside what was protested at): India's; police of no named country
+            # arresting people in El Paso are American, whoever they arrest
             place = self._place(token, kind, resolver) or self._place(token, kind, resolver, target_heads + [
                 o for prep in ("outside", "at", "near", "on") for o in preposition_objects(token, prep)])
             if place is not None:

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from coder.codebook.schema import ModalityRule, Rules
 from coder.events.roles import ORDINALS
-from coder.match.syntax import GUILTY, child, circumstance, culpable_for, kids, object_governor, to_infinitive
+from coder.match.syntax import GUILTY, child, circumstance, culpable_for, kids, object_governor, scene_clause, to_infinitive
 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
@@ -131,7 +131,7 @@ class RuleBook:
             verdict = _verdict(node)
             if verdict is not None:
                 return verdict  # "found a Hezbollah member guilty of killing Hariri": the charge too
-            if circumstance(node):
+            if circumstance(node) or scene_clause(node):
                 return None  # "during talks with Putin, Erdogan called for ...": the talks happened
             node = node.head
             if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in self.unasserted:
