@@ -1221,3 +1221,8 @@ def test_plain_king_abdullah_is_jordans_outside_the_saudi_kings_reign(code):
     assert code("Trump met King Abdullah at the White House.", "2018-06-01") == {"USAGOV JORGOV 040",
                                                                                 "JORGOV USAGOV 040"}
     assert "JORGOV" not in str(code("Bush met King Abdullah at the White House.", "2010-01-01"))
+
+
+def test_an_ngos_office_holders_are_the_ngo(code):
+    assert code("Amnesty International's secretary general condemned Nicaragua.") == {"NGOHRIAMN NIC 111"}
+    assert code("Amnesty International officials condemned Nicaragua.") == {"NGOHRIAMN NIC 111"}

@@ -396,6 +396,8 @@ class PhraseResolver:
             if self.doc[role_m.end - 1].lemma_.lower() in LEADS and entities and all(
                     self.index.actors[e.actor].kind not in ("country", "territory", "person") for e in entities):
                 role = ""  # "NATO leaders", "Hamas leaders": an organisation's leaders are the organisation
+            if role == "GOV" and entities and all(self.index.actors[e.actor].kind == "ngo" for e in entities):
+                role = ""  # "Amnesty International's secretary general": an NGO has no government
         coordinated = self._coordinated(entities)
         if len(coordinated) > 1:  # "Hungarian and Romanian officials": one actor per country
             out = []
