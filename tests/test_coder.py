@@ -1226,3 +1226,8 @@ def test_plain_king_abdullah_is_jordans_outside_the_saudi_kings_reign(code):
 def test_an_ngos_office_holders_are_the_ngo(code):
     assert code("Amnesty International's secretary general condemned Nicaragua.") == {"NGOHRIAMN NIC 111"}
     assert code("Amnesty International officials condemned Nicaragua.") == {"NGOHRIAMN NIC 111"}
+
+
+def test_a_phrase_on_an_event_nouns_name_is_the_nouns(code):
+    assert code("Turkey launched a military operation, Operation Peace Spring, against Kurdish fighters in "
+                "northern Syria.") == {"TUR SYRUAF 190"}

@@ -237,6 +237,12 @@ def _preposition_objects(token: Token, prep: str) -> list[Token]:
             for inner in kids(c):
                 if inner.dep_ == "prep" and inner.lower_ == prep:
                     found.extend(p for p in kids(inner) if p.dep_ == "pobj")
+    if not found and token.pos_ == "NOUN":
+        # "launched a military operation, Operation Rah-e-Nijat, against militants": the phrase hangs on the
+        # operation's name
+        for c in kids(token):
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                found.extend(_preposition_objects(c, prep))
     return found
 
 
