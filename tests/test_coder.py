@@ -1231,3 +1231,8 @@ def test_an_ngos_office_holders_are_the_ngo(code):
 def test_a_phrase_on_an_event_nouns_name_is_the_nouns(code):
     assert code("Turkey launched a military operation, Operation Peace Spring, against Kurdish fighters in "
                 "northern Syria.") == {"TUR SYRUAF 190"}
+
+
+def test_nationals_and_households_are_civilians(code):
+    assert code("Thousands of Myanmar nationals have sought refuge in India.") == {"MMRCVL IND 1033"}
+    assert code("The Red Cross provided financial assistance to 550 households in Canada.") == {"NGOHLHIRC CANCVL 070"}
