@@ -1236,3 +1236,16 @@ def test_a_phrase_on_an_event_nouns_name_is_the_nouns(code):
 def test_nationals_and_households_are_civilians(code):
     assert code("Thousands of Myanmar nationals have sought refuge in India.") == {"MMRCVL IND 1033"}
     assert code("The Red Cross provided financial assistance to 550 households in Canada.") == {"NGOHLHIRC CANCVL 070"}
+
+
+def test_acts_inside_allegations_or_claims_are_not_facts(code):
+    assert code("India summoned a US diplomat after allegations that the National Security Agency targeted the "
+                "BJP.") == {"IND USAGOV 114"}
+    assert code("British military police launched an investigation into claims that two servicemen abused "
+                "children in Afghanistan.") == set()
+    assert code("Hamas claimed that it attacked Israeli troops.") == {"PSEREBHMS ISRMIL 015"}  # the claim itself
+
+
+def test_a_participle_parsed_as_a_subject_is_no_event(code):
+    assert code("Libya's Tripoli-based, internationally recognised Government of National Accord announced a "
+                "ceasefire on Friday.") == set()

@@ -257,7 +257,10 @@ class StoryCoder:
         if pattern.trigger_kind == "verb" and is_fronted_participle(token):
             return Outcome("participle modifying the speaker ('visiting X said'): not an event", veto=True), []
         if pattern.trigger_kind == "verb" and (token.dep_ in ("amod", "compound") and child(token, "nsubj") is None
-                                               or misparsed_visiting(token)):
+                                               or misparsed_visiting(token)
+                                               or token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("VBN", "VBD")):
+            # (and a participle the parser made a subject: "Libya's internationally recognised Government of
+            # National Accord announced ...")
             # (a participle with a subject of its own is a verb the parser mislabelled: "the Saudi-led coalition
             # bombed Yemeni rebels", parsed as "bombed rebels" with "coalition" as the subject of "bombed")
             return Outcome("participle used as an adjective ('Russia-backed', 'recognised'): not an event", veto=True), []

@@ -134,7 +134,8 @@ class RuleBook:
             if circumstance(node) or scene_clause(node):
                 return None  # "during talks with Putin, Erdogan called for ...": the talks happened
             node = node.head
-            if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in self.unasserted:
+            if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in self.unasserted or (
+                    node.pos_ == "NOUN" and node.lemma_.lower() in self.claim_verbs):
                 if step == 0 and node.lemma_.lower() in FAILURE and token.pos_ in ("NOUN", "PROPN"):
                     return None  # "the siege failed": the siege happened
                 return node
