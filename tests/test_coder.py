@@ -1249,3 +1249,8 @@ def test_acts_inside_allegations_or_claims_are_not_facts(code):
 def test_a_participle_parsed_as_a_subject_is_no_event(code):
     assert code("Libya's Tripoli-based, internationally recognised Government of National Accord announced a "
                 "ceasefire on Friday.") == set()
+
+
+def test_a_hoped_for_clause_is_not_an_act_or_intent(code):
+    assert code("Turkey's top diplomat voiced hope that the new government in Greece will help Turkey.") == set()
+    assert code("Turkey hopes that Greece will help it.") == set()

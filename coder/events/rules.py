@@ -37,6 +37,7 @@ class RuleBook:
         self.negation = set(rules.negation_words)
         self.hedge_modals = set(rules.hedge_modals)
         self.hedge_verbs = {w.split()[0] for w in rules.hedge_verbs}
+        self.hopes = set(rules.hopes)
         self.conditionals = set(rules.conditionals)
         self.unasserted = set(rules.unasserted_verbs) | {w.split()[0] for w in rules.denial_verbs}
         self.observers = frozenset(rules.observer_verbs)
@@ -107,6 +108,9 @@ class RuleBook:
                 return True
         if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in self.hedge_verbs:
             return True
+        if token.dep_ in ("ccomp", "acl") and token.head.lemma_.lower() in self.hopes and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in kids(token)):
+            return True  # "voiced hope that Greece will help Turkey"
         return False
 
     def considered(self, token: Token) -> Modality | None:
