@@ -1254,3 +1254,8 @@ def test_a_participle_parsed_as_a_subject_is_no_event(code):
 def test_a_hoped_for_clause_is_not_an_act_or_intent(code):
     assert code("Turkey's top diplomat voiced hope that the new government in Greece will help Turkey.") == set()
     assert code("Turkey hopes that Greece will help it.") == set()
+
+
+def test_a_beneficiary_one_for_phrase_down(code):
+    assert code("Oxfam called for more aid for Yemen.") == {"NGOXFM YEM 023"}
+    assert code("The UN appealed for emergency aid for Zimbabwe.") == {"IGOUNO ZWE 023"}

@@ -185,6 +185,8 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
         obj = trigger.head if trigger.dep_ == "conj" and trigger.head.i < trigger.i else trigger
         if not found and kind == "noun" and obj.dep_ == "dobj" and obj.head.pos_ == "VERB":
             found = preposition_objects(obj.head, prep)  # also "launched air and artillery strikes on X"
+        if prep == "for":  # a beneficiary one for-phrase down: "called for more aid for Yemen" (aid, then Yemen)
+            found += [n for o in list(found) for n in preposition_objects(o, prep) if n not in found]
         if not found:  # one preposition further down the object: "an agreement on trade with China"; with no
             # object, down the verb's own preposition: "advised against travel to Tunisia"
             holders = [trigger] if kind == "noun" else [h for h in (direct_object(trigger), trigger) if h is not None]
