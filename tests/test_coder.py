@@ -1259,3 +1259,14 @@ def test_a_hoped_for_clause_is_not_an_act_or_intent(code):
 def test_a_beneficiary_one_for_phrase_down(code):
     assert code("Oxfam called for more aid for Yemen.") == {"NGOXFM YEM 023"}
     assert code("The UN appealed for emergency aid for Zimbabwe.") == {"IGOUNO ZWE 023"}
+
+
+def test_a_coordinated_verb_with_its_own_future_is_an_intention(code):
+    assert code("China condemned Japan and will meet South Korea.") == {"CHN JPN 111", "CHN KOR 036"}
+
+
+def test_verbs_the_model_mislemmatises_are_repaired(code):
+    # the model lemmatises "hopes" as "hop", "slated" as "slat", "fined" as "fin"
+    assert code("Erdogan hopes to visit the United States.", "2018-06-01") == {"TURGOV USA 036"}
+    assert code("Erdogan is slated to visit the United States.", "2018-06-01") == {"TURGOV USA 036"}
+    assert code("A Chinese court fined the Canadian company.") == {"CHNJUD CANBUS 172"}

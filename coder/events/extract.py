@@ -21,6 +21,7 @@ from coder.events.record import Event
 from coder.events.roles import effective_subject, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
+from coder.match.lemmas import LemmaRepair
 from coder.match.phrases import ABROAD, MISSIONS, PhraseResolver, ResolvedActor, StoryMemory
 from coder.match.syntax import (ATTRIBUTIONS, child, circumstance, complements, direct_object, holders,
                                 hyphen_prefix, is_fronted_participle, is_passive, kids, misparsed_visiting,
@@ -75,6 +76,11 @@ class StoryCoder:
         self.actors = actors
         self.verbs = verbs
         self.rules = rules
+        self.lemmas = LemmaRepair(
+            {lemma for p in book.patterns if p.trigger_kind == "verb" for lemma in p.lemmas}
+            | set(rules.modal_verbs) | rules.hedge_verbs | rules.hopes | rules.unasserted | rules.observers
+            | rules.reason_verbs | rules.obligation_words | rules.attempt_verbs | rules.claim_verbs
+            | rules.consider_verbs | rules.purpose_acts)
         self.unknown = unknown_country
         self.mutual_roots = set(book.rules.mutual_roots)
         self.place_roots = tuple(book.rules.place_roots)
@@ -116,6 +122,7 @@ class StoryCoder:
              vetoes: frozenset[int] = frozenset()) -> list[Event]:
         """Events of one story; `vetoes` are token positions of discard phrases (their sentences are skipped)."""
         kids.cache_clear()  # children of this Doc's tokens are cached while it is coded
+        self.lemmas(doc)  # "hopes" -> hope, not the model's "hop"
         memory = StoryMemory()
         mentions = self.actors.find_mentions(doc, day)
         resolver = PhraseResolver(self.actors, doc, mentions, day, memory, self.book.rules, self.unknown)
@@ -294,6 +301,8 @@ class StoryCoder:
             return Outcome(f"only claimed under '{claimed.text}': not coded", veto=True), []
         if refusal is not None:
             modality = refusal  # "would not provide support" (121): the governors of a refusal do not matter
+        elif token.i != head.i and any(c.dep_ == "aux" and c.lower_ in rules.intent_aux for c in kids(token)):
+            modality = rules.modality(token)  # "launched an investigation and WILL meet Ant Group": its own future
         else:
             modality = rules.modality(head) if pattern.trigger_kind == "verb" else rules.noun_modality(token)
         if modality is False:
@@ -344,7 +353,8 @@ class StoryCoder:
             if any(a.entity for a in launchers) and launcher.lemma_.lower() not in rules.observers:
                 sources = launchers
         code = self._weapon_code(code, token, kind, source_heads)
-        target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word)
+        target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word,
+                                   thing_prep=bool(pattern.prep.get(tgt_slot[5:])))
         # a host or visitor meets people, never "Russia's withdrawal": no owner stands for the object
         targets = self._actors(target_heads, resolver, loose=not pattern.reverse)
         if not target_heads and tgt_slot == "object" and pattern.complement:
