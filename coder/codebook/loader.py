@@ -609,7 +609,7 @@ def _modality(r: _Reader, path: Path, data: LineDict, key: str, events: dict[str
 # the keys of the rule blocks that hold word lists (modality blocks and `claims` are checked where they are read)
 LIST_BLOCK_KEYS = {
     "negation": {"words", "denial_verbs"},
-    "hedges": {"modals", "verbs", "conditionals"},
+    "hedges": {"modals", "verbs", "conditionals", "hopes"},
     "discourse": {"both_parties", "side_words", "person_pronouns", "group_pronouns"},
     "unasserted": {"verbs", "reasons"},
     "observers": {"verbs"},
@@ -692,6 +692,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         hedge_modals=get("hedges", "modals"),
         hedge_verbs=get("hedges", "verbs"),
         conditionals=get("hedges", "conditionals"),
+        hopes=get("hedges", "hopes"),
         unasserted_verbs=get("unasserted", "verbs"),
         reason_verbs=get("unasserted", "reasons"),
         observer_verbs=get("observers", "verbs"),

@@ -232,6 +232,7 @@ class Rules:
     hedge_modals: list[str] = field(default_factory=list)
     hedge_verbs: list[str] = field(default_factory=list)
     conditionals: list[str] = field(default_factory=list)
+    hopes: list[str] = field(default_factory=list)
     unasserted_verbs: list[str] = field(default_factory=list)
     reason_verbs: list[str] = field(default_factory=list)
     observer_verbs: list[str] = field(default_factory=list)

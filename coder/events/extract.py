@@ -21,6 +21,7 @@ from coder.events.record import Event
 from coder.events.roles import effective_subject, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
+from coder.match.lemmas import LemmaRepair
 from coder.match.phrases import ABROAD, MISSIONS, PhraseResolver, ResolvedActor, StoryMemory
 from coder.match.syntax import (ATTRIBUTIONS, child, circumstance, complements, direct_object, holders,
                                 hyphen_prefix, is_fronted_participle, is_passive, kids, misparsed_visiting,
@@ -75,6 +76,11 @@ class StoryCoder:
         self.actors = actors
         self.verbs = verbs
         self.rules = rules
+        self.lemmas = LemmaRepair(
+            {lemma for p in book.patterns if p.trigger_kind == "verb" for lemma in p.lemmas}
+            | set(rules.modal_verbs) | rules.hedge_verbs | rules.hopes | rules.unasserted | rules.observers
+            | rules.reason_verbs | rules.obligation_words | rules.attempt_verbs | rules.claim_verbs
+            | rules.consider_verbs | rules.purpose_acts)
         self.unknown = unknown_country
         self.mutual_roots = set(book.rules.mutual_roots)
         self.place_roots = tuple(book.rules.place_roots)
@@ -116,6 +122,7 @@ class StoryCoder:
              vetoes: frozenset[int] = frozenset()) -> list[Event]:
         """Events of one story; `vetoes` are token positions of discard phrases (their sentences are skipped)."""
         kids.cache_clear()  # children of this Doc's tokens are cached while it is coded
+        self.lemmas(doc)  # "hopes" -> hope, not the model's "hop"
         memory = StoryMemory()
         mentions = self.actors.find_mentions(doc, day)
         resolver = PhraseResolver(self.actors, doc, mentions, day, memory, self.book.rules, self.unknown)
@@ -257,7 +264,10 @@ class StoryCoder:
         if pattern.trigger_kind == "verb" and is_fronted_participle(token):
             return Outcome("participle modifying the speaker ('visiting X said'): not an event", veto=True), []
         if pattern.trigger_kind == "verb" and (token.dep_ in ("amod", "compound") and child(token, "nsubj") is None
-                                               or misparsed_visiting(token)):
+                                               or misparsed_visiting(token)
+                                               or token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("VBN", "VBD")):
+            # (and a participle the parser made a subject: "Libya's internationally recognised Government of
+            # National Accord announced ...")
             # (a participle with a subject of its own is a verb the parser mislabelled: "the Saudi-led coalition
             # bombed Yemeni rebels", parsed as "bombed rebels" with "coalition" as the subject of "bombed")
             return Outcome("participle used as an adjective ('Russia-backed', 'recognised'): not an event", veto=True), []
@@ -291,6 +301,8 @@ class StoryCoder:
             return Outcome(f"only claimed under '{claimed.text}': not coded", veto=True), []
         if refusal is not None:
             modality = refusal  # "would not provide support" (121): the governors of a refusal do not matter
+        elif token.i != head.i and any(c.dep_ == "aux" and c.lower_ in rules.intent_aux for c in kids(token)):
+            modality = rules.modality(token)  # "launched an investigation and WILL meet Ant Group": its own future
         else:
             modality = rules.modality(head) if pattern.trigger_kind == "verb" else rules.noun_modality(token)
         if modality is False:
@@ -330,7 +342,7 @@ class StoryCoder:
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
                     if sources:
                         event_sources.add(head.i)
-        launcher = object_governor(token) if token.dep_ == "dobj" or (
+        launcher = object_governor(token) if token.dep_ in ("dobj", "conj") or (
             token.dep_ == "pobj" and token.head.lower_ == "with") else None
         if kind == "noun" and not any(s.entity for s in sources) and launcher is not None:
             # "the Yemeni army launched a missile attack", "Turkey launched a military operation", "Russia responded
@@ -341,7 +353,8 @@ class StoryCoder:
             if any(a.entity for a in launchers) and launcher.lemma_.lower() not in rules.observers:
                 sources = launchers
         code = self._weapon_code(code, token, kind, source_heads)
-        target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word)
+        target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word,
+                                   thing_prep=bool(pattern.prep.get(tgt_slot[5:])))
         # a host or visitor meets people, never "Russia's withdrawal": no owner stands for the object
         targets = self._actors(target_heads, resolver, loose=not pattern.reverse)
         if not target_heads and tgt_slot == "object" and pattern.complement:
@@ -432,9 +445,11 @@ class StoryCoder:
             targets = [replace(s, code=s.entity, role="", start=token.i, end=token.i + 1,  # not the source's span
                                why=f"{s.why}; its own country (places: home)")
                        for s in sources if s.entity and s.role and s.entity != s.code]
-        if code.startswith(self.place_source_roots) and any(not s.entity for s in sources):
+        if any(not s.entity for s in sources) and (code.startswith(self.place_source_roots) or (
+                code.startswith(self.domestic_codes) and all(s.entity or s.role in self.state_roles for s in sources))):
             # "opposition supporters rallied in Harare": Zimbabwe's opposition; "protested outside the Chinese
-            # embassy in New Delhi" (a place inside what was protested at): India's
+            # embassy in New Delhi" (a place inside what was protested at): India's; police of no named country
+            # arresting people in El Paso are American, whoever they arrest
             place = self._place(token, kind, resolver) or self._place(token, kind, resolver, target_heads + [
                 o for prep in ("outside", "at", "near", "on") for o in preposition_objects(token, prep)])
             if place is not None:

@@ -151,8 +151,10 @@ def _participates(verb: Token) -> bool:
 
 
 def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_word,
-                observers: frozenset[str] = frozenset()) -> list[Token]:
-    """The head tokens of the phrase filling `slot` ('subject', 'object', 'prep:with', ...)."""
+                observers: frozenset[str] = frozenset(), thing_prep: bool = False) -> list[Token]:
+    """The head tokens of the phrase filling `slot` ('subject', 'object', 'prep:with', ...); `thing_prep`: the
+    pattern names what the slot's preposition holds (`prep: {for: [aid ...]}`), so its party may sit one
+    same preposition down."""
     if slot == "none":
         return []
     if slot == "subject" or (slot == "possessor" and kind == "noun"):
@@ -182,8 +184,11 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
             if obj is not None:
                 for holder in [obj] + [c for c in kids(obj) if c.dep_ == "acl"]:
                     found = found or preposition_objects(holder, prep)
-        if not found and kind == "noun" and trigger.dep_ in ("dobj",) and trigger.head.pos_ == "VERB":
-            found = preposition_objects(trigger.head, prep)
+        obj = trigger.head if trigger.dep_ == "conj" and trigger.head.i < trigger.i else trigger
+        if not found and kind == "noun" and obj.dep_ == "dobj" and obj.head.pos_ == "VERB":
+            found = preposition_objects(obj.head, prep)  # also "launched air and artillery strikes on X"
+        if prep == "for" and thing_prep:  # a beneficiary one for-phrase down: "called for more aid for Yemen"
+            found += [n for o in list(found) for n in preposition_objects(o, prep) if n not in found]
         if not found:  # one preposition further down the object: "an agreement on trade with China"; with no
             # object, down the verb's own preposition: "advised against travel to Tunisia"
             holders = [trigger] if kind == "noun" else [h for h in (direct_object(trigger), trigger) if h is not None]

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from coder.codebook.schema import ModalityRule, Rules
 from coder.events.roles import ORDINALS
-from coder.match.syntax import GUILTY, child, circumstance, culpable_for, kids, object_governor, to_infinitive
+from coder.match.syntax import GUILTY, child, circumstance, culpable_for, kids, object_governor, scene_clause, to_infinitive
 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
@@ -37,6 +37,7 @@ class RuleBook:
         self.negation = set(rules.negation_words)
         self.hedge_modals = set(rules.hedge_modals)
         self.hedge_verbs = {w.split()[0] for w in rules.hedge_verbs}
+        self.hopes = set(rules.hopes)
         self.conditionals = set(rules.conditionals)
         self.unasserted = set(rules.unasserted_verbs) | {w.split()[0] for w in rules.denial_verbs}
         self.observers = frozenset(rules.observer_verbs)
@@ -107,6 +108,9 @@ class RuleBook:
                 return True
         if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in self.hedge_verbs:
             return True
+        if token.dep_ in ("ccomp", "acl") and token.head.lemma_.lower() in self.hopes and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in kids(token)):
+            return True  # "voiced hope that Greece will help Turkey"
         return False
 
     def considered(self, token: Token) -> Modality | None:
@@ -131,10 +135,11 @@ class RuleBook:
             verdict = _verdict(node)
             if verdict is not None:
                 return verdict  # "found a Hezbollah member guilty of killing Hariri": the charge too
-            if circumstance(node):
+            if circumstance(node) or scene_clause(node):
                 return None  # "during talks with Putin, Erdogan called for ...": the talks happened
             node = node.head
-            if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in self.unasserted:
+            if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in self.unasserted or (
+                    node.pos_ == "NOUN" and node.lemma_.lower() in self.claim_verbs):
                 if step == 0 and node.lemma_.lower() in FAILURE and token.pos_ in ("NOUN", "PROPN"):
                     return None  # "the siege failed": the siege happened
                 return node

@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from coder.codebook.schema import ALWAYS, Actor, ActorName, Codebook, DateRange
+from coder.match.syntax import hyphen_prefix
 
 ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*$")
 
@@ -141,6 +142,8 @@ class ActorIndex:
             kept.append((start, end, key))
         mentions: list[Mention] = []
         for start, end, key in sorted(kept):
+            if hyphen_prefix(doc[start]) == "non":
+                continue  # "non-Muslims", "non-Iraqi fighters": everyone but them
             kind, idx, form, name, why = self.keys[key]
             if kind == "agent":
                 mentions.append(Mention(start, end, "agent", role=form, why=f"role word ({form})"))

@@ -396,6 +396,8 @@ class PhraseResolver:
             if self.doc[role_m.end - 1].lemma_.lower() in LEADS and entities and all(
                     self.index.actors[e.actor].kind not in ("country", "territory", "person") for e in entities):
                 role = ""  # "NATO leaders", "Hamas leaders": an organisation's leaders are the organisation
+            if role == "GOV" and entities and all(self.index.actors[e.actor].kind == "ngo" for e in entities):
+                role = ""  # "Amnesty International's secretary general": an NGO has no government
         coordinated = self._coordinated(entities)
         if len(coordinated) > 1:  # "Hungarian and Romanian officials": one actor per country
             out = []
@@ -424,6 +426,9 @@ class PhraseResolver:
             elif role in STATE_OFFICES and entity_code.endswith("PTY") and actor.entity:
                 # "Senate Democrats", "Labour ministers": a party's members in an office hold that office
                 why += f"; role word -> {role}"
+                code = actor.entity + role
+            elif role and actor.kind == "group" and split_code(entity_code, actor.entity) == "CVL":
+                why += f"; role word -> {role}"  # a people's civilians with a role: "Rohingya militants" -> MMRUAF
                 code = actor.entity + role
             else:
                 code = entity_code
@@ -507,6 +512,8 @@ class PhraseResolver:
             role = self.rules.counted_people_role  # "deported 168 Liberians and 20 Ivorians"
         code = entity_code if (not role or entity_code.endswith(role) or
                                not takes_role(actor.kind, entity_code, actor.entity)) else entity_code + role
+        if role and actor.kind == "group" and split_code(entity_code, actor.entity) == "CVL":
+            code = actor.entity + role  # "Rohingya militants" -> MMRUAF (as in _one)
         entity = actor.entity or entity_code
         why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})" + (f"; role word -> {role}" if role else "")
         return [self._make(code, entity, split_code(code, entity), tokens, why, kind=actor.kind)]

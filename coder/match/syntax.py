@@ -26,6 +26,8 @@ def kids(token: Token) -> tuple[Token, ...]:
 def object_governor(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly ("held talks") or through a preposition ("agreed to a
     ceasefire"); the one place role finding and modality ask which verb governs a nominal event."""
+    if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "attr", "pobj") and noun.head.i < noun.i:
+        noun = noun.head  # "launched air and artillery strikes", "held talks and a joint news conference"
     if noun.dep_ in ("dobj", "attr") and (noun.head.pos_ in ("VERB", "AUX") or (
             noun.head.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in kids(noun.head)))):
         return noun.head  # (also "offered to host talks" with "host" tagged as a noun)
@@ -88,6 +90,12 @@ def circumstance(noun: Token) -> bool:
     """"During talks with Putin, Erdogan called for ...": an event noun that sets the scene of its clause, not an
     argument of the clause's verb -- it happened, whatever the verb does."""
     return noun.dep_ == "pobj" and noun.head.lower_ == "during"
+
+
+def scene_clause(clause: Token) -> bool:
+    """"ended a trip in Paris, where he had lunch with Macron": a relative clause opened by where/when tells
+    what happened at that place or time; the verb governing the place (end, deny, halt...) does not reach it."""
+    return clause.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in kids(clause))
 
 
 def culpable_for(noun: Token) -> bool:
@@ -229,6 +237,12 @@ def _preposition_objects(token: Token, prep: str) -> list[Token]:
             for inner in kids(c):
                 if inner.dep_ == "prep" and inner.lower_ == prep:
                     found.extend(p for p in kids(inner) if p.dep_ == "pobj")
+    if not found and token.pos_ == "NOUN":
+        # "launched a military operation, Operation Rah-e-Nijat, against militants": the phrase hangs on the
+        # operation's name
+        for c in kids(token):
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                found.extend(_preposition_objects(c, prep))
     return found
 
 

@@ -205,6 +205,9 @@ class _Shape:
     def prep_objects(self, prep: str) -> list[set[str]]:
         if prep not in self._preps:
             holders = [self.token]
+            noun = self.token.head if self.token.dep_ == "conj" and self.token.head.i < self.token.i else self.token
+            if self.token.pos_ in NOUN_POS and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+                holders.append(noun.head)  # "launched air and artillery strikes on X" (the verb holds "on X")
             if self.obj is not None:  # "lift sanctions on Iran", "lift sanctions imposed on Iran"
                 holders += [self.obj] + [c for c in kids(self.obj) if c.dep_ == "acl"]
             objects = [o for h in holders for o in preposition_objects(h, prep)]

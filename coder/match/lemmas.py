@@ -1,0 +1,61 @@
+"""Lemma repair for the verbs a codebook knows.
+
+The small English model's rule lemmatizer gets some regular verbs wrong: "hopes" -> "hop", "slated" ->
+"slat", "fined" -> "fin", "lambasted" -> "lambast", "installed" -> "instal". Patterns and rules match lemmas,
+so such a verb silently matches nothing. Every verb the codebook names gets its regular inflections
+(-s/-es/-ies, -d/-ed/-ied with and without a doubled consonant, -ing); a verb token whose lemma the codebook
+does not know, but whose form is an inflection of exactly one verb it does know, gets that verb as its lemma.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc
+
+VOWELS = set("aeiou")
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular inflected forms of a verb (over-generated: a form no one writes is never looked up)."""
+    v = lemma.lower()
+    if not v.isalpha() or len(v) < 3:
+        return set()
+    forms = {v + "ing", v + "s"}
+    if v.endswith(("s", "sh", "ch", "x", "z", "o")):
+        forms.add(v + "es")
+    if v.endswith("e"):
+        forms |= {v + "d", v[:-1] + "ing"}
+        if v.endswith("ie"):
+            forms.add(v[:-2] + "ying")  # die -> dying
+    elif v.endswith("y") and v[-2] not in VOWELS:
+        forms |= {v[:-1] + "ies", v[:-1] + "ied"}
+    else:
+        forms.add(v + "ed")
+        if v[-1] not in VOWELS | {"w", "x", "y"} and v[-2] in VOWELS and v[-3] not in VOWELS:
+            forms |= {v + v[-1] + "ed", v + v[-1] + "ing"}  # ban -> banned, regret -> regretted
+    return forms
+
+
+class LemmaRepair:
+    """Maps the inflected forms of known verbs back to them; applied to a Doc before matching."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self.known = {w.lower() for w in known if w and " " not in w}
+        owners: dict[str, set[str]] = {}
+        for lemma in self.known:
+            for form in inflections(lemma):
+                owners.setdefault(form, set()).add(lemma)
+        # a form that is itself a known verb ("rapes" listed as its own lemma) or belongs to two ("taped": tap or
+        # tape) is left to the model
+        self.forms = {form: next(iter(lemmas)) for form, lemmas in owners.items()
+                      if len(lemmas) == 1 and form not in self.known}
+
+    def __call__(self, doc: Doc) -> Doc:
+        forms, known = self.forms, self.known
+        for token in doc:
+            if token.tag_.startswith("VB") and token.lemma_.lower() not in known:
+                lemma = forms.get(token.lower_)
+                if lemma is not None:
+                    token.lemma_ = lemma
+        return doc
