@@ -209,7 +209,8 @@ def test_each_other_is_both_directions(code):
 
 
 def test_obligation_without_a_coded_act_is_a_bare_demand(code):
-    assert code("Russia said on Tuesday that Sudan must return a Mi-26 helicopter.") == {"RUS SDN 100"}
+    assert code("Russia said on Tuesday that Sudan must explain the incident.") == {"RUS SDN 100"}
+    assert code("Russia said on Tuesday that Sudan must return a Mi-26 helicopter.") == {"RUS SDN 1053"}  # coded act
     assert code("Russia said Ukraine must withdraw its troops from the border.") == {"RUS UKR 1056"}
     assert code("Israel said Hamas must not rearm.") == set()
     assert code("Iran said it must respond.") == set()

@@ -1,10 +1,10 @@
 """Lemma repair for the verbs a codebook knows.
 
 The small English model's rule lemmatizer gets some regular verbs wrong: "hopes" -> "hop", "slated" ->
-"slat", "fined" -> "fin", "lambasted" -> "lambast", "installed" -> "instal". Patterns and rules match lemmas,
+"slat", "fined" -> "fin", "lambasted" -> "lambast", "staged" -> "stag". Patterns and rules match lemmas,
 so such a verb silently matches nothing. Every verb the codebook names gets its regular inflections
-(-s/-es/-ies, -d/-ed/-ied with and without a doubled consonant, -ing); a verb token whose lemma the codebook
-does not know, but whose form is an inflection of exactly one verb it does know, gets that verb as its lemma.
+(-s/-es/-ies, -d/-ed/-ied, a doubled final consonant, -ing); a verb token whose form is an inflection of
+exactly one verb the codebook knows, and not of the model's own lemma, gets that verb as its lemma.
 """
 
 from __future__ import annotations
@@ -31,10 +31,16 @@ def inflections(lemma: str) -> set[str]:
     elif v.endswith("y") and v[-2] not in VOWELS:
         forms |= {v[:-1] + "ies", v[:-1] + "ied"}
     else:
-        forms.add(v + "ed")
-        if v[-1] not in VOWELS | {"w", "x", "y"} and v[-2] in VOWELS and v[-3] not in VOWELS:
+        cvc = v[-1] not in VOWELS | {"w", "x", "y"} and v[-2] in VOWELS and v[-3] not in VOWELS
+        if cvc:
             forms |= {v + v[-1] + "ed", v + v[-1] + "ing"}  # ban -> banned, regret -> regretted
+        if not cvc or _syllables(v) > 1:  # "waged" is no form of "wag", "visited" is one of "visit"
+            forms.add(v + "ed")
     return forms
+
+
+def _syllables(word: str) -> int:
+    return sum(1 for i, ch in enumerate(word) if ch in VOWELS and (i == 0 or word[i - 1] not in VOWELS))
 
 
 class LemmaRepair:
@@ -52,10 +58,11 @@ class LemmaRepair:
                       if len(lemmas) == 1 and form not in self.known}
 
     def __call__(self, doc: Doc) -> Doc:
-        forms, known = self.forms, self.known
+        forms = self.forms
         for token in doc:
-            if token.tag_.startswith("VB") and token.lemma_.lower() not in known:
+            if token.tag_.startswith("VB"):
                 lemma = forms.get(token.lower_)
-                if lemma is not None:
+                # the model's lemma stands when the form is one of its own inflections ("used": use)
+                if lemma is not None and lemma != token.lemma_ and token.lower_ not in inflections(token.lemma_):
                     token.lemma_ = lemma
         return doc
