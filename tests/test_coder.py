@@ -1271,3 +1271,11 @@ def test_verbs_the_model_mislemmatises_are_repaired(code):
     assert code("Erdogan hopes to visit the United States.", "2018-06-01") == {"TURGOV USA 036"}
     assert code("Erdogan is slated to visit the United States.", "2018-06-01") == {"TURGOV USA 036"}
     assert code("A Chinese court fined the Canadian company.") == {"CHNJUD CANBUS 172"}
+
+
+def test_a_place_noun_stands_for_the_place_its_modifiers_name(code):
+    assert code("Gunmen killed five civilians in Anbar province.") == {"---UAF IRQCVL 190"}
+    assert code("Australia expressed condolences over the earthquake in Sichuan province.") == {"AUS CHN 018"}
+    # a border is no place of the country that names it
+    assert code("Al Shabaab gunmen killed 148 students at a university in Kenya's Garissa town near the "
+                "Kenya-Somali border.") == {"SOMREB KENEDU 190"}

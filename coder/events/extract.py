@@ -771,7 +771,10 @@ class StoryCoder:
                within: list[Token] | None = None) -> ResolvedActor | None:
         """The country or region an event happens in, from its place phrases (rules.yaml `places`)."""
         for head in place_heads(token, kind, self.place_preps, within):
-            for actor in resolver.resolve(head):
+            # a place noun stands for the place its modifiers name: "in Anbar province", "in Idlib city"
+            loose = head.lemma_.lower() in self.stand_ins and head.lemma_.lower() not in FRONTIERS  # (not "the
+            # Kenya-Somali border")
+            for actor in resolver.resolve(head) or (resolver.resolve(head, True) if loose else []):
                 if actor.is_place:
                     return actor
         return None
