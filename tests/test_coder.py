@@ -1279,3 +1279,8 @@ def test_a_place_noun_stands_for_the_place_its_modifiers_name(code):
     # a border is no place of the country that names it
     assert code("Al Shabaab gunmen killed 148 students at a university in Kenya's Garissa town near the "
                 "Kenya-Somali border.") == {"SOMREB KENEDU 190"}
+
+
+def test_a_partitive_object_is_what_it_is_part_of(code):
+    assert code("Eritrea has expelled some of the U.N. peacekeepers.") == {"ERI IGOUNO 1661"}
+    assert code("Russia gave to Armenia some of the military equipment.") == {"RUS ARM 072"}

@@ -223,7 +223,9 @@ QUANTITIES = {"ton", "tonne", "million", "billion", "thousand", "hundred", "doze
               "shipment", "consignment", "batch", "package", "load", "truckload", "planeload", "cargo", "supply",
               "quantity", "kind", "type", "round", "wave", "series", "set", "unit", "contingent", "worth",
               "kg", "kilogram", "kilo", "pound", "litre", "liter", "gallon", "barrel", "bag", "box", "crate", "sack",
-              "container", "vial", "pallet", "carton", "parcel", "shipload", "truck", "plane", "planeload"}
+              "container", "vial", "pallet", "carton", "parcel", "shipload", "truck", "plane", "planeload",
+              "some", "all", "many", "most", "several", "part", "rest", "remainder", "half", "majority"}
+# (and partitives: "expelled some of the U.N. peacekeepers" is an expulsion of peacekeepers)
 # nouns of handing over or prolonging: "asked for the delivery of aid", "agreed to an extension of the
 # mandate" -- what is delivered or prolonged (the of-phrase only) is the object too
 DELIVERIES = {"delivery", "provision", "transfer", "sale", "flow", "dispatch", "extension", "continuation",
