@@ -1284,3 +1284,8 @@ def test_a_place_noun_stands_for_the_place_its_modifiers_name(code):
 def test_a_partitive_object_is_what_it_is_part_of(code):
     assert code("Eritrea has expelled some of the U.N. peacekeepers.") == {"ERI IGOUNO 1661"}
     assert code("Russia gave to Armenia some of the military equipment.") == {"RUS ARM 072"}
+
+
+def test_an_intended_act_is_mutual_only_when_the_act_is(code):
+    assert code("Kuwait, the Netherlands, Belgium and Ireland have vowed to send the funds.") == set()
+    assert code("China and Russia agreed to meet.") == {"CHN RUS 036", "RUS CHN 036"}

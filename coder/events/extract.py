@@ -459,7 +459,9 @@ class StoryCoder:
         if say is not None:
             who = resolver.resolve(effective_subject(say))
             speaker = who[0].code if who else ""
-        mutual_root = code[:2] in self.mutual_roots
+        # the act's own root decides, not the intent it became: "Kuwait and Ireland vowed to deliver the funds"
+        # (07 -> 0331) is no aid between the two
+        mutual_root = code[:2] in self.mutual_roots and pattern.code[:2] in self.mutual_roots
         if tgt_slot == "none" and pattern.mutual and len(sources) == 1 and kind == "verb":
             # "Russia agreed to a ceasefire with Ukraine": one party named as subject, the other by "with"
             withs = preposition_objects(token, "with") + nested_preposition_objects(token, "with")
