@@ -1289,3 +1289,10 @@ def test_a_partitive_object_is_what_it_is_part_of(code):
 def test_an_intended_act_is_mutual_only_when_the_act_is(code):
     assert code("Kuwait, the Netherlands, Belgium and Ireland have vowed to send the funds.") == set()
     assert code("China and Russia agreed to meet.") == {"CHN RUS 036", "RUS CHN 036"}
+
+
+def test_an_observer_condemns_an_attacks_author_never_its_victim(code):
+    assert code("Germany condemned the attack on Turkey.") == set()
+    assert code("Germany condemned the Russian attack on Ukraine.") == {"DEU RUS 111"}
+    assert code("Germany condemned the attack on Ukraine by Russia.") == {"DEU RUS 111"}
+    assert code("Turkey condemned the US sanctions on Iran.") == {"TUR USA 111"}

@@ -96,6 +96,10 @@ class StoryCoder:
         self.third_place = dict(book.rules.third_place.mapping)  # meeting code -> meeting at a third location
         self.place_authority_roots = tuple(book.rules.place_authority_roots)
         self.stand_ins = frozenset(book.rules.stand_ins)
+        # nouns of threats, sanctions, coercion and violence ("attack", "sanctions", "crackdown"): an observer's
+        # target is their author
+        self.violent_nouns = frozenset(lemma for p in book.patterns if p.trigger_kind == "noun" and
+                                       p.code[:2] in ("13", "16", "17") + tuple(VIOLENT_ROOTS) for lemma in p.lemmas)
         self.quantities = frozenset(book.rules.people_quantities)
         self.appeal_verbs = frozenset(book.rules.appeal.verbs)
         self.purpose_roots = tuple(book.rules.purpose_roots)
@@ -370,7 +374,10 @@ class StoryCoder:
             # "endorsed an agreement with the EU", "imposed sanctions on Iran": the object is a thing,
             # its prepositional attachment names the party (not for a host or visitor, who receives or
             # meets people: "welcomed Russia's withdrawal" is no visit)
-            targets = self._actors(object_attachments(target_heads), resolver, loose=True)
+            # (what an observer condemns in an attack is its author, never its victim: "condemned the attack on
+            # Turkey" names no one condemned)
+            authored = self.violent_nouns if token.lemma_.lower() in rules.observers else frozenset()
+            targets = self._actors(object_attachments(target_heads, authored), resolver, loose=True)
             if not targets and target_heads and kind == "verb" and not passive:
                 # "dispersed a rally by opposition supporters": the parser hangs the object's by-phrase on the
                 # active verb
@@ -386,9 +393,11 @@ class StoryCoder:
             # memorandum on cooperation with Russia" -- a party named outright that the thing's thing is with, to or
             # against (not a place's: "captured part of a stronghold on the Thai border"; not for "called for
             # sanctions against Turkey", where the sanctions' own appeal codes)
-            things = object_attachments(target_heads) if tgt_slot == "object" else target_heads
+            authored = self.violent_nouns if token.lemma_.lower() in rules.observers else frozenset()
+            things = object_attachments(target_heads, authored) if tgt_slot == "object" else target_heads
             things = [t for t in things if t.pos_ == "NOUN" and not resolver.resolve(t, True)]
-            targets = [t for t in self._actors(object_attachments(things), resolver) if t.entity] if things else []
+            targets = [t for t in self._actors(object_attachments(things, authored), resolver) if t.entity
+                       ] if things else []
         if not targets and not target_heads and tgt_slot == "object" and kind == "verb":
             # no object at all: "fired at Russia", "lashed out against Iran" -- a party-naming
             # preposition on the verb gives the target (never a place: "in", "from" are not used)
@@ -841,12 +850,15 @@ ANAPHORS = {"another", "others", "one", "both", "all", "some", "several", "many"
 OBJECT_PREPS = ("with", "on", "against", "to", "toward", "towards", "into", "upon")
 
 
-def object_attachments(objects: list[Token]) -> list[Token]:
-    """Objects of the party-naming prepositions attached to a (non-actor) direct object."""
+def object_attachments(objects: list[Token], authored: frozenset[str] = frozenset()) -> list[Token]:
+    """Objects of the party-naming prepositions attached to a (non-actor) direct object; for a noun in
+    `authored` only its author (possessor or by-phrase)."""
     found: list[Token] = []
     for obj in objects:
         found.extend(c for c in kids(obj) if c.dep_ == "poss")  # "rejected Israel's proposal"
         found.extend(preposition_objects(obj, "by"))  # "condemned the annexation of Crimea by Russia"
+        if obj.lemma_.lower() in authored:
+            continue
         holders = [obj] + [c for c in kids(obj) if c.dep_ == "acl"]  # "sanctions imposed on India"
         for holder in holders:
             for prep in OBJECT_PREPS:
