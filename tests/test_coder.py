@@ -1296,3 +1296,8 @@ def test_an_observer_condemns_an_attacks_author_never_its_victim(code):
     assert code("Germany condemned the Russian attack on Ukraine.") == {"DEU RUS 111"}
     assert code("Germany condemned the attack on Ukraine by Russia.") == {"DEU RUS 111"}
     assert code("Turkey condemned the US sanctions on Iran.") == {"TUR USA 111"}
+
+
+def test_a_ban_on_a_pronoun_is_not_on_the_states_own_country(code):
+    assert code("A Turkish court released German journalist Mesale Tolu but barred her from leaving "
+                "Turkey.") == {"TURJUD DEUMED 0841"}

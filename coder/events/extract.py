@@ -448,7 +448,8 @@ class StoryCoder:
                 # an attack or protest naming no party is against the place; a target of unknown country
                 # (civilians, police) is the place's
                 targets = [self._placed(t, place) for t in targets] if targets else [place]
-        if not targets and code.startswith(self.home_codes) and tgt_slot != "none":
+        if not targets and code.startswith(self.home_codes) and tgt_slot != "none" and not any(
+                h.pos_ == "PRON" for h in target_heads):  # ("barred her from leaving Turkey": someone, not Turkey)
             # "the Colombian president declared a state of emergency": a curfew, emergency or ban naming no
             # place is in the country of the state that imposed it
             targets = [replace(s, code=s.entity, role="", start=token.i, end=token.i + 1,  # not the source's span
