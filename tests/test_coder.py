@@ -1301,3 +1301,8 @@ def test_an_observer_condemns_an_attacks_author_never_its_victim(code):
 def test_a_ban_on_a_pronoun_is_not_on_the_states_own_country(code):
     assert code("A Turkish court released German journalist Mesale Tolu but barred her from leaving "
                 "Turkey.") == {"TURJUD DEUMED 0841"}
+
+
+def test_voting_to_act_is_deciding_to(code):
+    assert code("The Security Council voted to lift sanctions on Iran.") == {"IGOUNO IRN 085"}
+    assert code("Parliament voted against expelling the Russian ambassador.") == set()

@@ -17,7 +17,8 @@ from coder.match.syntax import GUILTY, child, circumstance, culpable_for, kids, 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
 ASPECTUAL = {"continue", "begin", "start", "resume", "keep", "go", "manage", "proceed", "move", "step",
-             "try", "attempt", "be", "have", "come", "get", "help", "use", "seem", "appear", "decide"}
+             "try", "attempt", "be", "have", "come", "get", "help", "use", "seem", "appear", "decide",
+             "vote"}  # "the Security Council voted to lift sanctions": the vote is the decision
 SAY_LEMMAS = {"say", "tell", "report", "state", "announce", "add", "declare", "confirm", "note", "write",
               "quote", "insist", "stress", "emphasize", "emphasise", "reiterate", "explain", "claim", "assert"}
 
