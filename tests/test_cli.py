@@ -115,7 +115,7 @@ def test_explain_shows_actors_patterns_and_events():
 def test_explain_lists_known_actors_no_pattern_looked_at():
     """A sentence no pattern codes still shows which dictionary names were found, so a user can tell a
     missing verb pattern from a missing actor."""
-    result = run("explain", "Russia has supplied most of the weapons Armenia bought.")
+    result = run("explain", "Russia and Armenia share a long history.")
     assert result.returncode == 0, result.stderr
     assert re.search(r"known\s+'Russia': name -> RUS", result.stdout)
     assert re.search(r"known\s+'Armenia': name -> ARM", result.stdout)

@@ -370,13 +370,13 @@ class StoryCoder:
             found = self._actors([shared], resolver, loose=not pattern.reverse) if shared is not None else []
             if found:  # (not "met and signed an agreement": the two met each other)
                 target_heads, targets = [shared], found
+        # what an observer condemns in an attack is its author, never its victim: "condemned the attack on
+        # Turkey" names no one condemned
+        authored = self.violent_nouns if token.lemma_.lower() in rules.observers else frozenset()
         if not targets and tgt_slot == "object" and not pattern.reverse:
             # "endorsed an agreement with the EU", "imposed sanctions on Iran": the object is a thing,
             # its prepositional attachment names the party (not for a host or visitor, who receives or
             # meets people: "welcomed Russia's withdrawal" is no visit)
-            # (what an observer condemns in an attack is its author, never its victim: "condemned the attack on
-            # Turkey" names no one condemned)
-            authored = self.violent_nouns if token.lemma_.lower() in rules.observers else frozenset()
             targets = self._actors(object_attachments(target_heads, authored), resolver, loose=True)
             if not targets and target_heads and kind == "verb" and not passive:
                 # "dispersed a rally by opposition supporters": the parser hangs the object's by-phrase on the
@@ -393,7 +393,6 @@ class StoryCoder:
             # memorandum on cooperation with Russia" -- a party named outright that the thing's thing is with, to or
             # against (not a place's: "captured part of a stronghold on the Thai border"; not for "called for
             # sanctions against Turkey", where the sanctions' own appeal codes)
-            authored = self.violent_nouns if token.lemma_.lower() in rules.observers else frozenset()
             things = object_attachments(target_heads, authored) if tgt_slot == "object" else target_heads
             things = [t for t in things if t.pos_ == "NOUN" and not resolver.resolve(t, True)]
             targets = [t for t in self._actors(object_attachments(things, authored), resolver) if t.entity

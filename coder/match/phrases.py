@@ -427,8 +427,8 @@ class PhraseResolver:
                 # "Senate Democrats", "Labour ministers": a party's members in an office hold that office
                 why += f"; role word -> {role}"
                 code = actor.entity + role
-            elif role and actor.kind == "group" and split_code(entity_code, actor.entity) == "CVL":
-                why += f"; role word -> {role}"  # a people's civilians with a role: "Rohingya militants" -> MMRUAF
+            elif self._people_with_role(actor, entity_code, role):
+                why += f"; role word -> {role}"
                 code = actor.entity + role
             else:
                 code = entity_code
@@ -512,11 +512,17 @@ class PhraseResolver:
             role = self.rules.counted_people_role  # "deported 168 Liberians and 20 Ivorians"
         code = entity_code if (not role or entity_code.endswith(role) or
                                not takes_role(actor.kind, entity_code, actor.entity)) else entity_code + role
-        if role and actor.kind == "group" and split_code(entity_code, actor.entity) == "CVL":
-            code = actor.entity + role  # "Rohingya militants" -> MMRUAF (as in _one)
+        if self._people_with_role(actor, entity_code, role):
+            code = actor.entity + role
         entity = actor.entity or entity_code
         why = f"{m.form} {self.doc[m.start:m.end].text!r} -> {actor.code} ({m.why})" + (f"; role word -> {role}" if role else "")
         return [self._make(code, entity, split_code(code, entity), tokens, why, kind=actor.kind)]
+
+    def _people_with_role(self, actor: Actor, entity_code: str, role: str) -> bool:
+        """A people coded as civilians (`kind: group`, code country + CVL) named with a role word takes that
+        role instead: "Rohingya militants" -> MMRUAF, "Rohingya refugees" -> MMRREF."""
+        return bool(role) and actor.kind == "group" and \
+            split_code(entity_code, actor.entity) == self.rules.counted_people_role
 
     def _individual(self, m: Mention) -> bool:
         """People counted ("168 Liberians", "thousands of Nigerians") or one person ("a Palestinian", an
