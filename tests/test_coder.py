@@ -1306,3 +1306,8 @@ def test_a_ban_on_a_pronoun_is_not_on_the_states_own_country(code):
 def test_voting_to_act_is_deciding_to(code):
     assert code("The Security Council voted to lift sanctions on Iran.") == {"IGOUNO IRN 085"}
     assert code("Parliament voted against expelling the Russian ambassador.") == set()
+
+
+def test_be_to_announces_an_intention(code):
+    assert code("Merkel is to hold talks with Putin in Moscow.", "2018-06-01") == {"DEUGOV RUSGOV 036"}
+    assert code("The Chinese foreign minister is to visit Russia next week.") == {"CHNGOV RUS 036"}

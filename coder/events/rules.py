@@ -223,6 +223,9 @@ class RuleBook:
             if head.pos_ == "ADJ" and lem in self.modal_adjectives:
                 kind, rule = self.modal_adjectives[lem]
                 found = Modality(kind, head, rule) if found is None or kind != "intent" else found
+            elif lem == "be" and node.dep_ == "xcomp" and "to" in self.modal_adjectives:
+                kind, rule = self.modal_adjectives["to"]  # "Merkel is to hold talks with Putin" (`be to`)
+                found = Modality(kind, head, rule) if found is None or kind != "intent" else found
             elif lem in self.modal_verbs:
                 kind, rule = self.modal_verbs[lem]
                 if found is None or kind in ("threat", "refusal"):
