@@ -1311,3 +1311,9 @@ def test_voting_to_act_is_deciding_to(code):
 def test_be_to_announces_an_intention(code):
     assert code("Merkel is to hold talks with Putin in Moscow.", "2018-06-01") == {"DEUGOV RUSGOV 036"}
     assert code("The Chinese foreign minister is to visit Russia next week.") == {"CHNGOV RUS 036"}
+
+
+def test_a_relative_clauses_missing_object_is_the_noun_not_the_place(code):
+    assert code("Russia returned three Ukrainian navy ships it seized near Crimea last year.") == {
+        "RUS UKRMIL 0842"}
+    assert code("The rebels who attacked in Syria were arrested.") == {"---REB SYR 190"}  # the subject is "who"

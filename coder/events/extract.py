@@ -443,7 +443,12 @@ class StoryCoder:
                 not targets or any(not t.entity for t in targets)) and not any(
                 h.pos_ in ("PRON", "NUM") or h.lower_ in ANAPHORS for h in target_heads):
             place = self._place(token, kind, resolver, target_heads if in_object else None)
-            if place is not None:
+            # (a relative clause's object is the noun it describes, not the place: "the ships it seized near
+            # Crimea" names what was seized)
+            subject = child(token, "nsubj") if kind == "verb" and token.dep_ == "relcl" else None
+            described = subject is not None and subject.tag_ not in ("WP", "WDT") and not target_heads and \
+                tgt_slot == "object"
+            if place is not None and not (described and not targets):
                 # an attack or protest naming no party is against the place; a target of unknown country
                 # (civilians, police) is the place's
                 targets = [self._placed(t, place) for t in targets] if targets else [place]
