@@ -1317,3 +1317,7 @@ def test_a_relative_clauses_missing_object_is_the_noun_not_the_place(code):
     assert code("Russia returned three Ukrainian navy ships it seized near Crimea last year.") == {
         "RUS UKRMIL 0842"}
     assert code("The rebels who attacked in Syria were arrested.") == {"---REB SYR 190"}  # the subject is "who"
+
+
+def test_an_assault_by_a_states_forces_is_domestic(code):
+    assert code("Zimbabwean soldiers assaulted opposition supporters.") == {"ZWEMIL ZWEOPP 182"}
