@@ -1321,3 +1321,9 @@ def test_a_relative_clauses_missing_object_is_the_noun_not_the_place(code):
 
 def test_an_assault_by_a_states_forces_is_domestic(code):
     assert code("Zimbabwean soldiers assaulted opposition supporters.") == {"ZWEMIL ZWEOPP 182"}
+
+
+def test_people_counted_alone_as_the_subject_are_civilians(code):
+    assert code("Thousands protested in Caracas against Maduro.", "2018-06-01") == {"VENCVL VENGOV 141"}
+    assert code("Dozens were arrested in Cairo.") == {"EGY EGYCVL 173"}
+    assert code("Thousands of dollars were stolen.") == set()

@@ -368,6 +368,13 @@ class PhraseResolver:
                 p for c in kids(head) if c.dep_ == "prep" and c.lower_ == "from" for p in kids(c) if p.dep_ == "pobj"]
             if of:  # "a group of Moroccan diplomats", "leaders of the opposition", "a delegation from Hamas"
                 return [a for o in of for a in self.resolve(o, loose)]
+        if head_mention is None and head.tag_ == "NNS" and head.lemma_.lower() in self.quantities and \
+                head.dep_ in ("nsubj", "nsubjpass") and len(core) == 1 and self.unknown and \
+                not any(c.dep_ == "prep" for c in kids(head)):
+            # "Thousands protested in Caracas", "dozens were arrested": people counted alone as the subject
+            # (the place may give their country; as an object, "killed thousands" is the toll of its subject)
+            role = self.rules.counted_people_role
+            return [self._make(self.unknown + role, "", role, core, f"people counted alone -> {role}")]
         if head_mention is not None and head.lemma_.lower() in LEADS:
             # "the leaders of Egypt's Muslim Brotherhood", "leader of the FDU-Inkingi party": an organisation's
             # leaders are that organisation (a country's are its government: "the leaders of Egypt" EGYGOV)
