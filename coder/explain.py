@@ -1,8 +1,8 @@
 """`coder explain`: how one text was coded, for a person checking a coding.
 
 Lists per sentence the actors found (text -> code, and the dictionary entry, role word and date
-range that gave it), the dictionary mentions no event pattern looked at, every trigger considered with the pattern that fired or why nothing did,
-and the final events.
+range that gave it), the dictionary mentions no event pattern looked at, every trigger considered with
+the pattern that fired or why nothing did, and the final events.
 """
 
 from __future__ import annotations

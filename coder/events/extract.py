@@ -267,13 +267,12 @@ class StoryCoder:
             return self._code_action(trigger, resolver, memory, event_sources, purposes, token, None, None)
         if pattern.trigger_kind == "verb" and is_fronted_participle(token):
             return Outcome("participle modifying the speaker ('visiting X said'): not an event", veto=True), []
-        if pattern.trigger_kind == "verb" and (token.dep_ in ("amod", "compound") and child(token, "nsubj") is None
-                                               or misparsed_visiting(token)
-                                               or token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("VBN", "VBD")):
-            # (and a participle the parser made a subject: "Libya's internationally recognised Government of
-            # National Accord announced ...")
+        if pattern.trigger_kind == "verb" and (
+                token.dep_ in ("amod", "compound") and child(token, "nsubj") is None or misparsed_visiting(token)
+                or token.dep_ in ("nsubj", "nsubjpass") and token.tag_ in ("VBN", "VBD")):
             # (a participle with a subject of its own is a verb the parser mislabelled: "the Saudi-led coalition
-            # bombed Yemeni rebels", parsed as "bombed rebels" with "coalition" as the subject of "bombed")
+            # bombed Yemeni rebels", parsed as "bombed rebels" with "coalition" as the subject of "bombed"; one the
+            # parser made a subject is an adjective: "Libya's internationally recognised Government ... announced")
             return Outcome("participle used as an adjective ('Russia-backed', 'recognised'): not an event", veto=True), []
         # a verb coordinated with an earlier one shares its governors: "agreed to meet X and sign a deal"
         head = rules.coordination_head(token) if pattern.trigger_kind == "verb" else token
@@ -787,9 +786,9 @@ class StoryCoder:
                within: list[Token] | None = None) -> ResolvedActor | None:
         """The country or region an event happens in, from its place phrases (rules.yaml `places`)."""
         for head in place_heads(token, kind, self.place_preps, within):
-            # a place noun stands for the place its modifiers name: "in Anbar province", "in Idlib city"
-            loose = head.lemma_.lower() in self.stand_ins and head.lemma_.lower() not in FRONTIERS  # (not "the
-            # Kenya-Somali border")
+            # a place noun stands for the place its modifiers name ("in Anbar province"), a border never ("near
+            # the Kenya-Somali border")
+            loose = head.lemma_.lower() in self.stand_ins and head.lemma_.lower() not in FRONTIERS
             for actor in resolver.resolve(head) or (resolver.resolve(head, True) if loose else []):
                 if actor.is_place:
                     return actor

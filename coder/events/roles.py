@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from coder.match.syntax import (GUILTY, child, culpable_for, direct_object, fronted_participle_object, is_passive, kids,
-                                nested_preposition_objects, object_governor, preposition_objects, to_infinitive)
+from coder.match.syntax import (GUILTY, child, culpable_for, direct_object, first_conjunct, fronted_participle_object,
+                                is_passive, kids, nested_preposition_objects, object_governor, preposition_objects,
+                                to_infinitive)
 
 RELATIVIZERS = {"who", "which", "that", "whom"}
 ORDINALS = {"first", "last", "only", "second", "third", "latest"}  # "the first leader to visit": the leader
@@ -184,9 +185,9 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
             if obj is not None:
                 for holder in [obj] + [c for c in kids(obj) if c.dep_ == "acl"]:
                     found = found or preposition_objects(holder, prep)
-        obj = trigger.head if trigger.dep_ == "conj" and trigger.head.i < trigger.i else trigger
-        if not found and kind == "noun" and obj.dep_ == "dobj" and obj.head.pos_ == "VERB":
-            found = preposition_objects(obj.head, prep)  # also "launched air and artillery strikes on X"
+        noun = first_conjunct(trigger)
+        if not found and kind == "noun" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+            found = preposition_objects(noun.head, prep)  # also "launched air and artillery strikes on X"
         if prep == "for" and thing_prep:  # a beneficiary one for-phrase down: "called for more aid for Yemen"
             found += [n for o in list(found) for n in preposition_objects(o, prep) if n not in found]
         if not found:  # one preposition further down the object: "an agreement on trade with China"; with no

@@ -12,7 +12,8 @@ from spacy.tokens import Token
 
 from coder.codebook.schema import ModalityRule, Rules
 from coder.events.roles import ORDINALS
-from coder.match.syntax import GUILTY, child, circumstance, culpable_for, kids, object_governor, scene_clause, to_infinitive
+from coder.match.syntax import (GUILTY, child, circumstance, culpable_for, kids, object_governor, scene_clause,
+                                to_infinitive)
 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
@@ -220,11 +221,10 @@ class RuleBook:
                 return False  # "wants Putin to attack", "urged Iran to talk": the wish is coded, not the act
             if self.negated(head) or self.hedged(head):
                 return False
-            if head.pos_ == "ADJ" and lem in self.modal_adjectives:
-                kind, rule = self.modal_adjectives[lem]
-                found = Modality(kind, head, rule) if found is None or kind != "intent" else found
-            elif lem == "be" and node.dep_ == "xcomp" and "to" in self.modal_adjectives:
-                kind, rule = self.modal_adjectives["to"]  # "Merkel is to hold talks with Putin" (`be to`)
+            # "is ready to" (an adjective of `be ready`), "Merkel is to hold talks with Putin" (`be to`)
+            predicate = lem if head.pos_ == "ADJ" else "to" if lem == "be" and node.dep_ == "xcomp" else None
+            if predicate in self.modal_adjectives:
+                kind, rule = self.modal_adjectives[predicate]
                 found = Modality(kind, head, rule) if found is None or kind != "intent" else found
             elif lem in self.modal_verbs:
                 kind, rule = self.modal_verbs[lem]

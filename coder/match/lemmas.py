@@ -47,15 +47,15 @@ class LemmaRepair:
     """Maps the inflected forms of known verbs back to them; applied to a Doc before matching."""
 
     def __init__(self, known: Iterable[str]) -> None:
-        self.known = {w.lower() for w in known if w and " " not in w}
+        verbs = {w.lower() for w in known if w and " " not in w}
         owners: dict[str, set[str]] = {}
-        for lemma in self.known:
+        for lemma in verbs:
             for form in inflections(lemma):
                 owners.setdefault(form, set()).add(lemma)
         # a form that is itself a known verb ("rapes" listed as its own lemma) or belongs to two ("taped": tap or
         # tape) is left to the model
         self.forms = {form: next(iter(lemmas)) for form, lemmas in owners.items()
-                      if len(lemmas) == 1 and form not in self.known}
+                      if len(lemmas) == 1 and form not in verbs}
 
     def __call__(self, doc: Doc) -> Doc:
         forms = self.forms

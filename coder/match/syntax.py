@@ -23,11 +23,17 @@ def kids(token: Token) -> tuple[Token, ...]:
     return tuple(token.children)
 
 
+def first_conjunct(token: Token) -> Token:
+    """The conjunct a later one shares its slot with: "launched [air] and [artillery strikes]" -- the strikes are
+    the object "air" is."""
+    return token.head if token.dep_ == "conj" and token.head.i < token.i else token
+
+
 def object_governor(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly ("held talks") or through a preposition ("agreed to a
     ceasefire"); the one place role finding and modality ask which verb governs a nominal event."""
-    if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "attr", "pobj") and noun.head.i < noun.i:
-        noun = noun.head  # "launched air and artillery strikes", "held talks and a joint news conference"
+    if first_conjunct(noun).dep_ in ("dobj", "attr", "pobj"):
+        noun = first_conjunct(noun)  # "launched air and artillery strikes", "held talks and a joint news conference"
     if noun.dep_ in ("dobj", "attr") and (noun.head.pos_ in ("VERB", "AUX") or (
             noun.head.dep_ == "xcomp" and any(c.lower_ == "to" and c.dep_ == "aux" for c in kids(noun.head)))):
         return noun.head  # (also "offered to host talks" with "host" tagged as a noun)

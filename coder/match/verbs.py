@@ -17,7 +17,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import VerbPattern
-from coder.match.syntax import (callee_predicate, complements, direct_object, is_passive, kids,
+from coder.match.syntax import (callee_predicate, complements, direct_object, first_conjunct, is_passive, kids,
                                 nested_preposition_objects, nominal_gerund, preposition_objects, shared_object)
 
 VERB_POS = {"VERB", "AUX"}
@@ -205,7 +205,7 @@ class _Shape:
     def prep_objects(self, prep: str) -> list[set[str]]:
         if prep not in self._preps:
             holders = [self.token]
-            noun = self.token.head if self.token.dep_ == "conj" and self.token.head.i < self.token.i else self.token
+            noun = first_conjunct(self.token)
             if self.token.pos_ in NOUN_POS and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
                 holders.append(noun.head)  # "launched air and artillery strikes on X" (the verb holds "on X")
             if self.obj is not None:  # "lift sanctions on Iran", "lift sanctions imposed on Iran"
@@ -219,13 +219,14 @@ class _Shape:
         return self._preps[prep]
 
 
+# nouns of quantity and partitives: "tons of food aid", "expelled some of the U.N. peacekeepers" -- what is
+# measured is the object too
 QUANTITIES = {"ton", "tonne", "million", "billion", "thousand", "hundred", "dozen", "lot", "number", "amount",
               "shipment", "consignment", "batch", "package", "load", "truckload", "planeload", "cargo", "supply",
               "quantity", "kind", "type", "round", "wave", "series", "set", "unit", "contingent", "worth",
               "kg", "kilogram", "kilo", "pound", "litre", "liter", "gallon", "barrel", "bag", "box", "crate", "sack",
               "container", "vial", "pallet", "carton", "parcel", "shipload", "truck", "plane", "planeload",
               "some", "all", "many", "most", "several", "part", "rest", "remainder", "half", "majority"}
-# (and partitives: "expelled some of the U.N. peacekeepers" is an expulsion of peacekeepers)
 # nouns of handing over or prolonging: "asked for the delivery of aid", "agreed to an extension of the
 # mandate" -- what is delivered or prolonged (the of-phrase only) is the object too
 DELIVERIES = {"delivery", "provision", "transfer", "sale", "flow", "dispatch", "extension", "continuation",
