@@ -1260,6 +1260,8 @@ def test_a_hoped_for_clause_is_not_an_act_or_intent(code):
 def test_a_beneficiary_one_for_phrase_down(code):
     assert code("Oxfam called for more aid for Yemen.") == {"NGOXFM YEM 023"}
     assert code("The UN appealed for emergency aid for Zimbabwe.") == {"IGOUNO ZWE 023"}
+    # ... also on the aid a sum measures
+    assert code("The UN launched an appeal for $234 million in emergency aid for Zimbabwe.") == {"IGOUNO ZWE 0233"}
 
 
 def test_a_coordinated_verb_with_its_own_future_is_an_intention(code):
@@ -1284,6 +1286,7 @@ def test_a_place_noun_stands_for_the_place_its_modifiers_name(code):
 def test_a_partitive_object_is_what_it_is_part_of(code):
     assert code("Eritrea has expelled some of the U.N. peacekeepers.") == {"ERI IGOUNO 1661"}
     assert code("Russia gave to Armenia some of the military equipment.") == {"RUS ARM 072"}
+    assert code("Britain has sent a team of paratroopers to Lebanon.") == {"GBR LBN 154"}
 
 
 def test_an_intended_act_is_mutual_only_when_the_act_is(code):

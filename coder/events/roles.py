@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from coder.match.syntax import (GUILTY, child, culpable_for, direct_object, first_conjunct, fronted_participle_object,
                                 is_passive, kids, nested_preposition_objects, object_governor, preposition_objects,
                                 to_infinitive)
+from coder.match.verbs import measured_nouns
 
 RELATIVIZERS = {"who", "which", "that", "whom"}
 ORDINALS = {"first", "last", "only", "second", "third", "latest"}  # "the first leader to visit": the leader
@@ -188,8 +189,10 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
         noun = first_conjunct(trigger)
         if not found and kind == "noun" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
             found = preposition_objects(noun.head, prep)  # also "launched air and artillery strikes on X"
-        if prep == "for" and thing_prep:  # a beneficiary one for-phrase down: "called for more aid for Yemen"
-            found += [n for o in list(found) for n in preposition_objects(o, prep) if n not in found]
+        if prep == "for" and thing_prep:  # a beneficiary one for-phrase down: "called for more aid for Yemen",
+            # also on what a sum measures: "an appeal for $234 million in emergency aid for Zimbabwe"
+            things = list(found) + [m for o in found for m in measured_nouns(o)]
+            found += [n for o in things for n in preposition_objects(o, prep) if n not in found]
         if not found:  # one preposition further down the object: "an agreement on trade with China"; with no
             # object, down the verb's own preposition: "advised against travel to Tunisia"
             holders = [trigger] if kind == "noun" else [h for h in (direct_object(trigger), trigger) if h is not None]
