@@ -1330,3 +1330,13 @@ def test_people_counted_alone_as_the_subject_are_civilians(code):
     assert code("Thousands protested in Caracas against Maduro.", "2018-06-01") == {"VENCVL VENGOV 141"}
     assert code("Dozens were arrested in Cairo.") == {"EGY EGYCVL 173"}
     assert code("Thousands of dollars were stolen.") == set()
+
+
+def test_its_and_their_never_mean_a_named_person(code):
+    # the nearest group named before the pronoun, not the person whose clause governs it
+    assert "PSEREBHMS ISR 190" in code("Israeli Prime Minister Benjamin Netanyahu vowed on Monday to destroy Hamas "
+                                       "after its gunmen stormed into southern Israel.")
+    assert any(e.startswith("IRQLEG USAMIL") for e in code(
+        "President Trump has threatened sanctions against Iraq after its parliament called on US troops to leave."))
+    # an armed group's members are the group, as in "Hamas's gunmen"
+    assert code("Hamas said its gunmen stormed into southern Israel.") == {"PSEREBHMS ISR 190"}

@@ -447,6 +447,10 @@ class PhraseResolver:
                                                     GOVERNED and c.i not in self.at for c in kids(head)):
                 return []  # "the group's leader", "the company's chief" lead no actor ("the country's leader" may)
             owner = self._possessive_owner(head, core)
+            if owner is not None and not takes_role(owner.kind, owner.code, owner.entity):
+                # "Hamas said its gunmen ...": an armed group's members are the group, as in "Hamas's gunmen"
+                return [self._make(owner.code, owner.entity, split_code(owner.code, owner.entity), core,
+                                   f"'its/their' -> {owner.text!r}", kind=owner.kind)]
             if owner is not None:  # "Russia said its troops ..." -> RUSMIL
                 code = owner.entity + role
                 return [self._make(code, owner.entity, role, core, f"role word -> {role}; 'its/their' -> {owner.text!r}")]
@@ -629,12 +633,18 @@ class PhraseResolver:
 
     def _antecedent(self, pron: Token, person: bool) -> ResolvedActor | None:
         """A pronoun refers to the subject of a governing clause, else (he/she) the story's last person."""
+        passed_person = False
         for found in self._governing_subjects(pron):
-            fitting = [a for a in found if a.person or not person]
+            # "its" and "their" never mean one person (but "the Assad regime" is no person)
+            fitting = [a for a in found if a.person] if person else [a for a in found if not self._named_person(a)]
             if len(fitting) == 1:
                 return fitting[0]
             if person and len(found) == 1 and found[0].role and self.doc[found[0].end - 1].tag_ in ("NN", "NNP"):
                 return found[0]  # "Former German Chancellor Willy Brandt said he was ...": one office-holder
+            passed_person = passed_person or (not person and any(self._named_person(a) for a in found))
+        if passed_person:
+            # "Netanyahu vowed to destroy Hamas after its gunmen stormed into Israel": the nearest group named before
+            return self._earlier_group(pron)
         if person:
             earlier = self._earlier_person(pron)
             if earlier is not None:
@@ -643,6 +653,19 @@ class PhraseResolver:
             last = self.memory.last_person
             return ResolvedActor(last.code, last.entity, last.role, pron.i, pron.i + 1, pron.text, pron.idx,
                                  pron.idx + len(pron.text), f"pronoun -> {last.text!r}", True, "person")
+        return None
+
+    def _named_person(self, actor: ResolvedActor) -> bool:
+        return actor.person and self.doc[actor.end - 1].pos_ == "PROPN"
+
+    def _earlier_group(self, pron: Token) -> ResolvedActor | None:
+        for i in range(pron.i - 1, pron.sent.start - 1, -1):
+            mention = self.at.get(i)
+            if mention is None or mention.kind != "actor" or mention.end - 1 != i:
+                continue
+            found = [a for a in self.resolve(self.doc[i]) if not self._named_person(a) and a.entity]
+            if found:
+                return found[0]
         return None
 
     def _earlier_person(self, pron: Token) -> ResolvedActor | None:
