@@ -1340,3 +1340,19 @@ def test_its_and_their_never_mean_a_named_person(code):
         "President Trump has threatened sanctions against Iraq after its parliament called on US troops to leave."))
     # an armed group's members are the group, as in "Hamas's gunmen"
     assert code("Hamas said its gunmen stormed into southern Israel.") == {"PSEREBHMS ISR 190"}
+
+
+def test_the_place_of_what_the_object_was_doing_places_the_event(code):
+    assert "GINCOP GINOPP 175" in code("Police dispersed opposition supporters protesting in Conakry.")
+    assert "EGYCOP EGYOPP 173" in code("Police arrested dozens of protesters demonstrating in Cairo.")
+    # a place inside an on-phrase ("on" itself mostly gives a day)
+    assert code("Saudi-led coalition airstrikes killed 29 children on a school bus in Yemen's Saada province.") == {
+        "SAUMIL YEMCVL 195"}
+
+
+def test_a_threatened_domestic_act_is_domestic(code):
+    assert code("Kenya's opposition threatened to hold demonstrations against the government.") == {"KENOPP KENGOV 133"}
+
+
+def test_military_ranks_are_military(code):
+    assert code("Farc has said it will release the Colombian Sergeant Pablo Emilio Moncayo.") == {"COLREB COLMIL 0353"}

@@ -220,7 +220,10 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
     else:
         obj = direct_object(trigger)
         if obj is not None:
-            holders.append(obj)
+            # ... and where the object was doing or undergoing something: "dispersed supporters protesting in Conakry"
+            # (or of what it counts: "arrested dozens of protesters demonstrating in Cairo")
+            things = [obj, *measured_nouns(obj)]
+            holders += things + [c for t in things for c in kids(t) if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
     found: list[Token] = []
     for holder in holders:
         for c in kids(holder):
@@ -233,11 +236,13 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
                         found.extend(c for c in kids(obj) if c.dep_ == "poss")  # "in Yemen's Saada province"
             elif c.dep_ == "prep" and c.lower_ in FROM_NEAR and within is None:
                 # "abducted students FROM a school IN northwestern Nigeria": only the place inside (the object of
-                # "from" itself is where people came from, not where the event happened)
-                found.extend(o for obj in kids(c) if obj.dep_ == "pobj" for p in preps
+                # "from" itself is where people came from, not where the event happened; "on" is mostly a day, and
+                # without a determiner a state: "remained on alert in Manila")
+                found.extend(o for obj in kids(c) if obj.dep_ == "pobj" and (c.lower_ != "on" or any(
+                    d.dep_ in ("det", "nummod", "poss") for d in kids(obj))) for p in preps
                              for o in preposition_objects(obj, p))
     return found
 
 
-FROM_NEAR = ("from", "near", "outside", "off")
+FROM_NEAR = ("from", "near", "outside", "off", "on")  # "killed 29 children on a school bus in Yemen's Saada province"
 
