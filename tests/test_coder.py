@@ -1356,3 +1356,21 @@ def test_a_threatened_domestic_act_is_domestic(code):
 
 def test_military_ranks_are_military(code):
     assert code("Farc has said it will release the Colombian Sergeant Pablo Emilio Moncayo.") == {"COLREB COLMIL 0353"}
+
+
+def test_people_from_an_organisation_stand_for_it(code):
+    assert code("A team of inspectors from the IAEA arrived in Tehran.") == {"IGOUNOIAE IRN 042", "IRN IGOUNOIAE 043"}
+    assert code("Negotiators from the Afghan government and the Taliban began peace talks in Doha.", date="2020-09-12") == {
+        "AFGGOV AFGREB 046", "AFGREB AFGGOV 046"}
+
+
+def test_coordinated_actors_flattened_by_the_parser_are_split(code):
+    assert code("Thai and Cambodian military commanders met at a border checkpoint.") == {
+        "THAMIL KHMMIL 040", "KHMMIL THAMIL 040"}
+    assert code("Colombian President Juan Manuel Santos and FARC commander Rodrigo Londono signed a revised peace "
+                "accord in Bogota.", date="2016-11-24") == {"COLGOV COLREB 057", "COLREB COLGOV 057"}
+
+
+def test_his_government_is_the_persons_country(code):
+    assert code("Colombian President Juan Manuel Santos said his government would release 30 jailed FARC rebels.",
+                date="2016-11-24") == {"COLGOV COLREB 0353"}

@@ -44,7 +44,10 @@ GOVERNED = {"country", "nation", "state", "kingdom", "republic", "island", "emir
 PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundred", "thousand", "million", "billion",
               "some", "many", "most", "several", "all", "majority", "part", "contingent", "convoy", "unit",
               "leader", "representative", "head", "one", "two", "three", "four", "five", "each", "both",
-              "band", "batch", "wave", "squad", "column", "detachment", "faction", "wing", "bloc"}
+              "band", "batch", "wave", "squad", "column", "detachment", "faction", "wing", "bloc",
+              # people who come from an organisation and stand for it: "inspectors from the IAEA"
+              "inspector", "expert", "negotiator", "monitor", "observer", "investigator", "specialist", "technician",
+              "mediator", "delegate", "emissary", "staff", "staffer", "personnel", "adviser", "advisor"}
 
 OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}  # roles one holds and leaves
 FORMER = {"former", "ex", "ex-"}
@@ -342,6 +345,11 @@ class PhraseResolver:
                                   a.kind) for a in self.memory.pair]
         persons = [m for m in mentions if m.kind == "actor" and self.index.actors[m.actor].kind == "person"]
         if persons:
+            linked = [self._titled_person(m, persons) for m in self._coordinated([m for m in mentions
+                                                                                  if m.kind == "actor"])]
+            if len(linked) > 1 and any(m in persons for m in linked):
+                # "President Juan Manuel Santos and FARC commander Rodrigo Londono" flattened into one phrase
+                return [a for m in dict.fromkeys(linked) for a in self._entity_actor(m, "", set(range(m.start, m.end)))]
             m = min(persons, key=lambda p: abs(p.start - head.i))
             return [self._person(m, core)]
         surname = self._surname(head, core)
@@ -447,7 +455,7 @@ class PhraseResolver:
                                                     GOVERNED and c.i not in self.at for c in kids(head)):
                 return []  # "the group's leader", "the company's chief" lead no actor ("the country's leader" may)
             owner = self._possessive_owner(head, core)
-            if owner is not None and not takes_role(owner.kind, owner.code, owner.entity):
+            if owner is not None and not owner.person and not takes_role(owner.kind, owner.code, owner.entity):
                 # "Hamas said its gunmen ...": an armed group's members are the group, as in "Hamas's gunmen"
                 return [self._make(owner.code, owner.entity, split_code(owner.code, owner.entity), core,
                                    f"'its/their' -> {owner.text!r}", kind=owner.kind)]
@@ -483,11 +491,12 @@ class PhraseResolver:
         return []
 
     def _possessive_owner(self, head: Token, core: set[int]) -> ResolvedActor | None:
-        """The actor a possessive pronoun in the phrase refers to ('its troops', 'their police')."""
+        """The actor a possessive pronoun in the phrase refers to ('its troops', 'their police'; 'his government':
+        the person's country)."""
         for i in sorted(core):
             tok = self.doc[i]
-            if tok.dep_ == "poss" and tok.pos_ == "PRON" and tok.lower_ in ("its", "their"):
-                found = self._antecedent(tok, person=False)
+            if tok.dep_ == "poss" and tok.pos_ == "PRON" and tok.lower_ in ("its", "their", "his", "her"):
+                found = self._antecedent(tok, person=tok.lower_ in ("his", "her"))
                 if found is not None and found.entity:
                     return found
         return None
@@ -512,7 +521,23 @@ class PhraseResolver:
             for x in pair:
                 if x not in linked:
                     linked.append(x)
+        ordered = sorted(entities, key=lambda x: x.start)
+        for a, b in zip(ordered, ordered[1:]):
+            # whatever the parse: "Thai and Cambodian military commanders" (a noun modifier and an adjective),
+            # "President Juan Manuel Santos and FARC commander Rodrigo Londono" (flattened into compounds)
+            between = [t for t in self.doc[a.end:b.start] if t.dep_ != "det"]
+            if len(between) == 1 and between[0].dep_ == "cc" and between[0].lower_ in ("and", "&"):
+                linked += [x for x in (a, b) if x not in linked]
         return sorted(linked, key=lambda x: x.start)
+
+    def _titled_person(self, m: Mention, persons: list[Mention]) -> Mention:
+        """The person a modifier belongs to: "Trump and Japanese Prime Minister Shinzo Abe" -> Abe, not Japan."""
+        if m in persons:
+            return m
+        later = next((p for p in persons if p.start >= m.end), None)
+        if later is not None and not any(t.dep_ == "cc" for t in self.doc[m.end:later.start]):
+            return later
+        return m
 
     def _entity_actor(self, m: Mention, role: str, tokens: set[int]) -> list[ResolvedActor]:
         actor = self.index.actors[m.actor]
