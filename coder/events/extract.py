@@ -532,7 +532,8 @@ class StoryCoder:
             if place is not None and all(place.entity not in (a.entity, b.entity) and a.entity and b.entity
                                          for a, b, _ in visits):
                 visits = [(a, b, third) for a, b, _ in visits]  # "Biden and Putin met in Geneva"
-        if code.startswith(self.domestic_codes):
+        if code.startswith(self.domestic_codes) or pattern.code.startswith(self.domestic_codes):
+            # (also when threatened or refused: "Kenya's opposition threatened to hold protests against the government")
             visits = [(self._domestic(a, b), self._domestic(b, a, a.is_place and code[:2] == "17"), c)
                       for a, b, c in visits]
         drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits if not _same_actor(a, b)]

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from coder.match.syntax import (GUILTY, child, culpable_for, direct_object, first_conjunct, fronted_participle_object,
                                 is_passive, kids, nested_preposition_objects, object_governor, preposition_objects,
                                 to_infinitive)
+from coder.match.verbs import measured_nouns
 
 RELATIVIZERS = {"who", "which", "that", "whom"}
 ORDINALS = {"first", "last", "only", "second", "third", "latest"}  # "the first leader to visit": the leader
@@ -188,8 +189,10 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
         noun = first_conjunct(trigger)
         if not found and kind == "noun" and noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
             found = preposition_objects(noun.head, prep)  # also "launched air and artillery strikes on X"
-        if prep == "for" and thing_prep:  # a beneficiary one for-phrase down: "called for more aid for Yemen"
-            found += [n for o in list(found) for n in preposition_objects(o, prep) if n not in found]
+        if prep == "for" and thing_prep:  # a beneficiary one for-phrase down: "called for more aid for Yemen",
+            # also on what a sum measures: "an appeal for $234 million in emergency aid for Zimbabwe"
+            things = list(found) + [m for o in found for m in measured_nouns(o)]
+            found += [n for o in things for n in preposition_objects(o, prep) if n not in found]
         if not found:  # one preposition further down the object: "an agreement on trade with China"; with no
             # object, down the verb's own preposition: "advised against travel to Tunisia"
             holders = [trigger] if kind == "noun" else [h for h in (direct_object(trigger), trigger) if h is not None]
@@ -217,7 +220,10 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
     else:
         obj = direct_object(trigger)
         if obj is not None:
-            holders.append(obj)
+            # ... and where the object was doing or undergoing something: "dispersed supporters protesting in Conakry"
+            # (or of what it counts: "arrested dozens of protesters demonstrating in Cairo")
+            things = [obj, *measured_nouns(obj)]
+            holders += things + [c for t in things for c in kids(t) if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
     found: list[Token] = []
     for holder in holders:
         for c in kids(holder):
@@ -230,11 +236,13 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
                         found.extend(c for c in kids(obj) if c.dep_ == "poss")  # "in Yemen's Saada province"
             elif c.dep_ == "prep" and c.lower_ in FROM_NEAR and within is None:
                 # "abducted students FROM a school IN northwestern Nigeria": only the place inside (the object of
-                # "from" itself is where people came from, not where the event happened)
-                found.extend(o for obj in kids(c) if obj.dep_ == "pobj" for p in preps
+                # "from" itself is where people came from, not where the event happened; "on" is mostly a day, and
+                # without a determiner a state: "remained on alert in Manila")
+                found.extend(o for obj in kids(c) if obj.dep_ == "pobj" and (c.lower_ != "on" or any(
+                    d.dep_ in ("det", "nummod", "poss") for d in kids(obj))) for p in preps
                              for o in preposition_objects(obj, p))
     return found
 
 
-FROM_NEAR = ("from", "near", "outside", "off")
+FROM_NEAR = ("from", "near", "outside", "off", "on")  # "killed 29 children on a school bus in Yemen's Saada province"
 

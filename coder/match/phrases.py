@@ -44,7 +44,10 @@ GOVERNED = {"country", "nation", "state", "kingdom", "republic", "island", "emir
 PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundred", "thousand", "million", "billion",
               "some", "many", "most", "several", "all", "majority", "part", "contingent", "convoy", "unit",
               "leader", "representative", "head", "one", "two", "three", "four", "five", "each", "both",
-              "band", "batch", "wave", "squad", "column", "detachment", "faction", "wing", "bloc"}
+              "band", "batch", "wave", "squad", "column", "detachment", "faction", "wing", "bloc",
+              # people who come from an organisation and stand for it: "inspectors from the IAEA"
+              "inspector", "expert", "negotiator", "monitor", "observer", "investigator", "specialist", "technician",
+              "mediator", "delegate", "emissary", "staff", "staffer", "personnel", "adviser", "advisor"}
 
 OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}  # roles one holds and leaves
 FORMER = {"former", "ex", "ex-"}
@@ -342,6 +345,11 @@ class PhraseResolver:
                                   a.kind) for a in self.memory.pair]
         persons = [m for m in mentions if m.kind == "actor" and self.index.actors[m.actor].kind == "person"]
         if persons:
+            linked = [self._titled_person(m, persons) for m in self._coordinated([m for m in mentions
+                                                                                  if m.kind == "actor"])]
+            if len(linked) > 1 and any(m in persons for m in linked):
+                # "President Juan Manuel Santos and FARC commander Rodrigo Londono" flattened into one phrase
+                return [a for m in dict.fromkeys(linked) for a in self._entity_actor(m, "", set(range(m.start, m.end)))]
             m = min(persons, key=lambda p: abs(p.start - head.i))
             return [self._person(m, core)]
         surname = self._surname(head, core)
@@ -447,6 +455,10 @@ class PhraseResolver:
                                                     GOVERNED and c.i not in self.at for c in kids(head)):
                 return []  # "the group's leader", "the company's chief" lead no actor ("the country's leader" may)
             owner = self._possessive_owner(head, core)
+            if owner is not None and not owner.person and not takes_role(owner.kind, owner.code, owner.entity):
+                # "Hamas said its gunmen ...": an armed group's members are the group, as in "Hamas's gunmen"
+                return [self._make(owner.code, owner.entity, split_code(owner.code, owner.entity), core,
+                                   f"'its/their' -> {owner.text!r}", kind=owner.kind)]
             if owner is not None:  # "Russia said its troops ..." -> RUSMIL
                 code = owner.entity + role
                 return [self._make(code, owner.entity, role, core, f"role word -> {role}; 'its/their' -> {owner.text!r}")]
@@ -479,11 +491,12 @@ class PhraseResolver:
         return []
 
     def _possessive_owner(self, head: Token, core: set[int]) -> ResolvedActor | None:
-        """The actor a possessive pronoun in the phrase refers to ('its troops', 'their police')."""
+        """The actor a possessive pronoun in the phrase refers to ('its troops', 'their police'; 'his government':
+        the person's country)."""
         for i in sorted(core):
             tok = self.doc[i]
-            if tok.dep_ == "poss" and tok.pos_ == "PRON" and tok.lower_ in ("its", "their"):
-                found = self._antecedent(tok, person=False)
+            if tok.dep_ == "poss" and tok.pos_ == "PRON" and tok.lower_ in ("its", "their", "his", "her"):
+                found = self._antecedent(tok, person=tok.lower_ in ("his", "her"))
                 if found is not None and found.entity:
                     return found
         return None
@@ -508,7 +521,23 @@ class PhraseResolver:
             for x in pair:
                 if x not in linked:
                     linked.append(x)
+        ordered = sorted(entities, key=lambda x: x.start)
+        for a, b in zip(ordered, ordered[1:]):
+            # whatever the parse: "Thai and Cambodian military commanders" (a noun modifier and an adjective),
+            # "President Juan Manuel Santos and FARC commander Rodrigo Londono" (flattened into compounds)
+            between = [t for t in self.doc[a.end:b.start] if t.dep_ != "det"]
+            if len(between) == 1 and between[0].dep_ == "cc" and between[0].lower_ in ("and", "&"):
+                linked += [x for x in (a, b) if x not in linked]
         return sorted(linked, key=lambda x: x.start)
+
+    def _titled_person(self, m: Mention, persons: list[Mention]) -> Mention:
+        """The person a modifier belongs to: "Trump and Japanese Prime Minister Shinzo Abe" -> Abe, not Japan."""
+        if m in persons:
+            return m
+        later = next((p for p in persons if p.start >= m.end), None)
+        if later is not None and not any(t.dep_ == "cc" for t in self.doc[m.end:later.start]):
+            return later
+        return m
 
     def _entity_actor(self, m: Mention, role: str, tokens: set[int]) -> list[ResolvedActor]:
         actor = self.index.actors[m.actor]
@@ -629,12 +658,18 @@ class PhraseResolver:
 
     def _antecedent(self, pron: Token, person: bool) -> ResolvedActor | None:
         """A pronoun refers to the subject of a governing clause, else (he/she) the story's last person."""
+        passed_person = False
         for found in self._governing_subjects(pron):
-            fitting = [a for a in found if a.person or not person]
+            # "its" and "their" never mean one person (but "the Assad regime" is no person)
+            fitting = [a for a in found if a.person] if person else [a for a in found if not self._named_person(a)]
             if len(fitting) == 1:
                 return fitting[0]
             if person and len(found) == 1 and found[0].role and self.doc[found[0].end - 1].tag_ in ("NN", "NNP"):
                 return found[0]  # "Former German Chancellor Willy Brandt said he was ...": one office-holder
+            passed_person = passed_person or (not person and any(self._named_person(a) for a in found))
+        if passed_person:
+            # "Netanyahu vowed to destroy Hamas after its gunmen stormed into Israel": the nearest group named before
+            return self._earlier_group(pron)
         if person:
             earlier = self._earlier_person(pron)
             if earlier is not None:
@@ -643,6 +678,19 @@ class PhraseResolver:
             last = self.memory.last_person
             return ResolvedActor(last.code, last.entity, last.role, pron.i, pron.i + 1, pron.text, pron.idx,
                                  pron.idx + len(pron.text), f"pronoun -> {last.text!r}", True, "person")
+        return None
+
+    def _named_person(self, actor: ResolvedActor) -> bool:
+        return actor.person and self.doc[actor.end - 1].pos_ == "PROPN"
+
+    def _earlier_group(self, pron: Token) -> ResolvedActor | None:
+        for i in range(pron.i - 1, pron.sent.start - 1, -1):
+            mention = self.at.get(i)
+            if mention is None or mention.kind != "actor" or mention.end - 1 != i:
+                continue
+            found = [a for a in self.resolve(self.doc[i]) if not self._named_person(a) and a.entity]
+            if found:
+                return found[0]
         return None
 
     def _earlier_person(self, pron: Token) -> ResolvedActor | None:

@@ -219,29 +219,34 @@ class _Shape:
         return self._preps[prep]
 
 
-# nouns of quantity and partitives: "tons of food aid", "expelled some of the U.N. peacekeepers" -- what is
-# measured is the object too
+# nouns of quantity, partitives and bodies of people or vehicles: "tons of food aid", "expelled some of the
+# U.N. peacekeepers", "sent a team of paratroopers" -- what is measured is the object too
 QUANTITIES = {"ton", "tonne", "million", "billion", "thousand", "hundred", "dozen", "lot", "number", "amount",
               "shipment", "consignment", "batch", "package", "load", "truckload", "planeload", "cargo", "supply",
               "quantity", "kind", "type", "round", "wave", "series", "set", "unit", "contingent", "worth",
               "kg", "kilogram", "kilo", "pound", "litre", "liter", "gallon", "barrel", "bag", "box", "crate", "sack",
               "container", "vial", "pallet", "carton", "parcel", "shipload", "truck", "plane", "planeload",
-              "some", "all", "many", "most", "several", "part", "rest", "remainder", "half", "majority"}
+              "some", "all", "many", "most", "several", "part", "rest", "remainder", "half", "majority",
+              "team", "group", "squad", "platoon", "detachment", "convoy", "column", "fleet", "flotilla",
+              "squadron", "handful", "pair", "couple"}
 # nouns of handing over or prolonging: "asked for the delivery of aid", "agreed to an extension of the
 # mandate" -- what is delivered or prolonged (the of-phrase only) is the object too
 DELIVERIES = {"delivery", "provision", "transfer", "sale", "flow", "dispatch", "extension", "continuation",
               "resumption", "renewal", "expansion", "increase"}
 
 
-def _measured_words(obj: Token | None) -> set[str]:
+def measured_nouns(obj: Token | None) -> list[Token]:
     """'tons of food aid', 'millions of dollars in aid', 'the delivery of aid': the measured or delivered
-    noun counts as the object too."""
+    noun, which counts as the object too."""
     if obj is None:
-        return set()
+        return []
     lemma = obj.lemma_.lower()
     preps = ("of", "in") if lemma in QUANTITIES else ("of",) if lemma in DELIVERIES else ()
-    return {w for c in kids(obj) if c.dep_ == "prep" and c.lower_ in preps
-            for p in kids(c) if p.dep_ == "pobj" for w in _words(p)}
+    return [p for c in kids(obj) if c.dep_ == "prep" and c.lower_ in preps for p in kids(c) if p.dep_ == "pobj"]
+
+
+def _measured_words(obj: Token | None) -> set[str]:
+    return {w for p in measured_nouns(obj) for w in _words(p)}
 
 
 def _words(token: Token | None) -> set[str]:
