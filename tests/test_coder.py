@@ -1374,3 +1374,8 @@ def test_coordinated_actors_flattened_by_the_parser_are_split(code):
 def test_his_government_is_the_persons_country(code):
     assert code("Colombian President Juan Manuel Santos said his government would release 30 jailed FARC rebels.",
                 date="2016-11-24") == {"COLGOV COLREB 0353"}
+
+
+def test_the_object_of_allow_parsed_as_its_clause_subject(code):
+    # the small model parses "allowed X to V" with X as the subject of a clausal complement
+    assert code("Iran allowed IAEA inspectors to access the Fordow site.") == {"IRN IGOUNOIAE 0862"}

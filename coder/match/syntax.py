@@ -164,7 +164,20 @@ def direct_object(token: Token) -> Token | None:
         visiting = next((c for c in kids(token) if misparsed_visiting(c)), None)
         if visiting is not None:  # "Mubarak met visiting Israeli Prime Minister Barak": Barak is met
             return child(visiting, "dobj")
+        if token.lemma_.lower() in OBJECT_INFINITIVE:
+            # "Syria allowed a UN aid convoy to enter Madaya", parsed with the convoy as the subject of "enter"
+            clause = next((c for c in kids(token) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (
+                to_infinitive(c) or c.tag_ == "VB")), None)
+            subj = child(clause, "nsubj") if clause is not None else None
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i > token.i:
+                return subj
     return obj
+
+
+# verbs whose object is the doer of their infinitive ("allowed X to enter", "forced X to leave")
+OBJECT_INFINITIVE = {"allow", "permit", "let", "enable", "authorize", "authorise", "force", "compel", "oblige",
+                     "order", "help", "persuade", "pressure", "pressurize", "urge", "ask", "encourage", "invite",
+                     "want", "tell"}
 
 
 def shared_object(token: Token) -> Token | None:
