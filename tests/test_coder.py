@@ -1379,3 +1379,16 @@ def test_his_government_is_the_persons_country(code):
 def test_the_object_of_allow_parsed_as_its_clause_subject(code):
     # the small model parses "allowed X to V" with X as the subject of a clausal complement
     assert code("Iran allowed IAEA inspectors to access the Fordow site.") == {"IRN IGOUNOIAE 0862"}
+
+
+def test_a_visit_to_a_place_noun_is_to_its_country(code):
+    assert code("Kim Jong Un arrived in the Russian Pacific port city of Vladivostok on Wednesday.", "2023-09-12") == {
+        "PRKGOV RUS 042", "RUS PRKGOV 043"}
+    assert code("Macron welcomed Russia's withdrawal.") == set()  # no visit
+
+
+def test_a_root_noun_with_a_participle_is_that_noun_acting(code):
+    # "party called on": the parser makes "called" a participle of the sentence's only noun
+    assert code("Zimbabwe's main opposition party called on President Robert Mugabe to step down on Friday.",
+                "2008-04-04") == {"ZWEOPP ZWEGOV 0241"}
+    assert code("A convoy attacked by gunmen in Mali.") == {"---UAF MLI 190"}  # a caption stays passive

@@ -360,6 +360,10 @@ class StoryCoder:
                                    thing_prep=bool(pattern.prep.get(tgt_slot[5:])))
         # a host or visitor meets people, never "Russia's withdrawal": no owner stands for the object
         targets = self._actors(target_heads, resolver, loose=not pattern.reverse)
+        if not targets and pattern.reverse:  # ... but a place noun is its place: "arrived in the Russian port city
+            # of Vladivostok"
+            targets = [a for h in target_heads if h.lemma_.lower() in PLACE_NOUNS
+                       for a in self._actors([h], resolver, loose=True) if a.is_place]
         if not target_heads and tgt_slot == "object" and pattern.complement:
             # "demanded that Russia withdraw": the complement clause's subject is the target
             target_heads = complement_subjects(token)
@@ -949,6 +953,8 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
                    why=actor.why + f"; a counterpart of {other.text!r} -> {other.role}")
 
 
+PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "district", "island", "resort",
+               "enclave", "territory"}  # nouns that name a place, as a visit's destination too
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
 COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
 # "urged India to support the UN resolution": a text supported, not someone helped

@@ -122,8 +122,19 @@ def is_passive(token: Token) -> bool:
     if token.dep_ == "acl" and token.head.pos_ == "PROPN" and any(
             c.dep_ == "oprd" and callee_predicate(c) for c in kids(token)):
         return False  # "Trump called Erdogan on Wednesday", misparsed as "Trump, [who is] called Erdogan"
+    if misparsed_main_verb(token):
+        return False
     # "were captured and later released by Hezbollah": a participle coordinated with a passive shares its voice
     return token.dep_ == "acl" or (token.dep_ == "conj" and token.head.tag_ == "VBN" and is_passive(token.head))
+
+
+def misparsed_main_verb(token: Token) -> bool:
+    """"Zimbabwe's main opposition party called on Mugabe to step down", parsed as a noun with a participle: in a
+    sentence with no finite verb and no subject, the root noun's participle is that noun acting."""
+    head = token.head
+    return token.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and not any(
+        t.dep_ in ("nsubj", "nsubjpass") or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in token.sent) and not any(
+        c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in kids(token))  # ("a convoy attacked by gunmen")
 
 
 def child(token: Token, *deps: str) -> Token | None:
