@@ -1392,3 +1392,13 @@ def test_a_root_noun_with_a_participle_is_that_noun_acting(code):
     assert code("Zimbabwe's main opposition party called on President Robert Mugabe to step down on Friday.",
                 "2008-04-04") == {"ZWEOPP ZWEGOV 0241"}
     assert code("A convoy attacked by gunmen in Mali.") == {"---UAF MLI 190"}  # a caption stays passive
+
+
+def test_investigations_are_domestic(code):
+    assert code("Turkish prosecutors launched an investigation into 42 journalists.") == {"TURJUD TURMED 090"}
+
+
+def test_an_adverbial_participle_with_a_by_agent_is_passive(code):
+    # Trump hosted the ceremony; the signatories did not host each other
+    assert code("Israel and the United Arab Emirates signed agreements at a White House ceremony on Tuesday, hosted "
+                "by President Donald Trump.", "2020-09-15") == {"ISR ARE 057", "ARE ISR 057"}

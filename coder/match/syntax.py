@@ -119,6 +119,8 @@ def is_passive(token: Token) -> bool:
     # reduced relative ("airstrikes [that were] killed")
     if token.tag_ != "VBN" or any(c.dep_ == "dobj" for c in kids(token)):
         return False
+    if token.dep_ == "advcl" and any(c.dep_ == "agent" for c in kids(token)):
+        return True  # "signed agreements at a ceremony, hosted by President Trump": Trump hosted
     if token.dep_ == "acl" and token.head.pos_ == "PROPN" and any(
             c.dep_ == "oprd" and callee_predicate(c) for c in kids(token)):
         return False  # "Trump called Erdogan on Wednesday", misparsed as "Trump, [who is] called Erdogan"
