@@ -1402,3 +1402,17 @@ def test_an_adverbial_participle_with_a_by_agent_is_passive(code):
     # Trump hosted the ceremony; the signatories did not host each other
     assert code("Israel and the United Arab Emirates signed agreements at a White House ceremony on Tuesday, hosted "
                 "by President Donald Trump.", "2020-09-15") == {"ISR ARE 057", "ARE ISR 057"}
+
+
+def test_a_sea_named_after_a_place_is_no_country(code):
+    assert code("Somali pirates hijacked a ship in the Gulf of Aden.") == set()
+    assert code("A U.S. destroyer sailed through the Taiwan Strait.") == {"USAMIL TWN 150"}
+
+
+def test_killing_after_a_crackdown_is_its_toll(code):
+    assert code("Iranian security forces cracked down on protesters in Tehran, killing dozens of people.") == {
+        "IRNMIL IRNOPP 175"}
+
+
+def test_victims_of_a_strike_on_a_place_are_of_its_country(code):
+    assert code("Five people were killed in a Russian missile strike on Odesa.") == {"RUSMIL UKRCVL 195"}

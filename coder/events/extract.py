@@ -206,7 +206,7 @@ class StoryCoder:
         # "Insurgents shelled Aleppo, killing eight people": the killing is the shelling's toll, one event
         violent: dict[int, list[_Draft]] = {}
         for d in drafts:
-            if d.code[:2] in VIOLENT_ROOTS:
+            if d.code[:2] in VIOLENT_ROOTS or d.code[:3] in REPRESSION:
                 violent.setdefault(d.trigger.token.i, []).append(d)
         tolls = [d for d in drafts if _consequence_of(d, violent)]
         for toll in tolls:  # "blew himself up at a checkpoint in Baghdad, killing 10 Iraqi soldiers": IRQMIL
@@ -922,11 +922,12 @@ def _complement_chain(verb: Token, with_object: bool = False) -> list[Token]:
 
 
 VIOLENT_ROOTS = {"18", "19", "20"}
+REPRESSION = {"175"}  # "cracked down on protesters, killing dozens": the crackdown's toll
 
 
 def _consequence_of(draft: _Draft, violent: dict[int, list["_Draft"]]) -> bool:
-    """A participle of violence ("..., killing eight people") after a coded violent act by the same source,
-    against nobody else (victims of unknown or the same country): the act's toll, not a second event."""
+    """A participle of violence ("..., killing eight people") after a coded violent act or crackdown by the same
+    source, against nobody else (victims of unknown or the same country): the act's toll, not a second event."""
     token = draft.trigger.token
     if draft.code[:2] not in VIOLENT_ROOTS or token.dep_ != "advcl" or token.tag_ != "VBG":
         return False
