@@ -1416,3 +1416,8 @@ def test_killing_after_a_crackdown_is_its_toll(code):
 
 def test_victims_of_a_strike_on_a_place_are_of_its_country(code):
     assert code("Five people were killed in a Russian missile strike on Odesa.") == {"RUSMIL UKRCVL 195"}
+
+
+def test_the_place_of_an_event_subject_places_the_event(code):
+    assert code("A Russian airstrike on a market in Kharkiv killed 15 people.") == {"RUS UKRCVL 195"}
+    assert code("30,000 workers in Mexico went on strike for better wages.") == {"MEXLAB MEX 143"}

@@ -218,6 +218,8 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
         if verb is not None:
             holders.append(verb)
     else:
+        # where its subject was: "a Russian airstrike on a market in Kharkiv killed 15 people"
+        holders += [c for c in kids(trigger) if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         obj = direct_object(trigger)
         if obj is not None:
             # ... and where the object was doing or undergoing something: "dispersed supporters protesting in Conakry"
