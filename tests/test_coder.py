@@ -1374,3 +1374,50 @@ def test_coordinated_actors_flattened_by_the_parser_are_split(code):
 def test_his_government_is_the_persons_country(code):
     assert code("Colombian President Juan Manuel Santos said his government would release 30 jailed FARC rebels.",
                 date="2016-11-24") == {"COLGOV COLREB 0353"}
+
+
+def test_the_object_of_allow_parsed_as_its_clause_subject(code):
+    # the small model parses "allowed X to V" with X as the subject of a clausal complement
+    assert code("Iran allowed IAEA inspectors to access the Fordow site.") == {"IRN IGOUNOIAE 0862"}
+
+
+def test_a_visit_to_a_place_noun_is_to_its_country(code):
+    assert code("Kim Jong Un arrived in the Russian Pacific port city of Vladivostok on Wednesday.", "2023-09-12") == {
+        "PRKGOV RUS 042", "RUS PRKGOV 043"}
+    assert code("Macron welcomed Russia's withdrawal.") == set()  # no visit
+
+
+def test_a_root_noun_with_a_participle_is_that_noun_acting(code):
+    # "party called on": the parser makes "called" a participle of the sentence's only noun
+    assert code("Zimbabwe's main opposition party called on President Robert Mugabe to step down on Friday.",
+                "2008-04-04") == {"ZWEOPP ZWEGOV 0241"}
+    assert code("A convoy attacked by gunmen in Mali.") == {"---UAF MLI 190"}  # a caption stays passive
+
+
+def test_investigations_are_domestic(code):
+    assert code("Turkish prosecutors launched an investigation into 42 journalists.") == {"TURJUD TURMED 090"}
+
+
+def test_an_adverbial_participle_with_a_by_agent_is_passive(code):
+    # Trump hosted the ceremony; the signatories did not host each other
+    assert code("Israel and the United Arab Emirates signed agreements at a White House ceremony on Tuesday, hosted "
+                "by President Donald Trump.", "2020-09-15") == {"ISR ARE 057", "ARE ISR 057"}
+
+
+def test_a_sea_named_after_a_place_is_no_country(code):
+    assert code("Somali pirates hijacked a ship in the Gulf of Aden.") == set()
+    assert code("A U.S. destroyer sailed through the Taiwan Strait.") == {"USAMIL TWN 150"}
+
+
+def test_killing_after_a_crackdown_is_its_toll(code):
+    assert code("Iranian security forces cracked down on protesters in Tehran, killing dozens of people.") == {
+        "IRNMIL IRNOPP 175"}
+
+
+def test_victims_of_a_strike_on_a_place_are_of_its_country(code):
+    assert code("Five people were killed in a Russian missile strike on Odesa.") == {"RUSMIL UKRCVL 195"}
+
+
+def test_the_place_of_an_event_subject_places_the_event(code):
+    assert code("A Russian airstrike on a market in Kharkiv killed 15 people.") == {"RUS UKRCVL 195"}
+    assert code("30,000 workers in Mexico went on strike for better wages.") == {"MEXLAB MEX 143"}

@@ -206,7 +206,7 @@ class StoryCoder:
         # "Insurgents shelled Aleppo, killing eight people": the killing is the shelling's toll, one event
         violent: dict[int, list[_Draft]] = {}
         for d in drafts:
-            if d.code[:2] in VIOLENT_ROOTS:
+            if d.code[:2] in VIOLENT_ROOTS or d.code[:3] in REPRESSION:
                 violent.setdefault(d.trigger.token.i, []).append(d)
         tolls = [d for d in drafts if _consequence_of(d, violent)]
         for toll in tolls:  # "blew himself up at a checkpoint in Baghdad, killing 10 Iraqi soldiers": IRQMIL
@@ -360,6 +360,10 @@ class StoryCoder:
                                    thing_prep=bool(pattern.prep.get(tgt_slot[5:])))
         # a host or visitor meets people, never "Russia's withdrawal": no owner stands for the object
         targets = self._actors(target_heads, resolver, loose=not pattern.reverse)
+        if not targets and pattern.reverse:  # ... but a place noun is its place: "arrived in the Russian port city
+            # of Vladivostok"
+            targets = [a for h in target_heads if h.lemma_.lower() in PLACE_NOUNS
+                       for a in self._actors([h], resolver, loose=True) if a.is_place]
         if not target_heads and tgt_slot == "object" and pattern.complement:
             # "demanded that Russia withdraw": the complement clause's subject is the target
             target_heads = complement_subjects(token)
@@ -918,11 +922,12 @@ def _complement_chain(verb: Token, with_object: bool = False) -> list[Token]:
 
 
 VIOLENT_ROOTS = {"18", "19", "20"}
+REPRESSION = {"175"}  # "cracked down on protesters, killing dozens": the crackdown's toll
 
 
 def _consequence_of(draft: _Draft, violent: dict[int, list["_Draft"]]) -> bool:
-    """A participle of violence ("..., killing eight people") after a coded violent act by the same source,
-    against nobody else (victims of unknown or the same country): the act's toll, not a second event."""
+    """A participle of violence ("..., killing eight people") after a coded violent act or crackdown by the same
+    source, against nobody else (victims of unknown or the same country): the act's toll, not a second event."""
     token = draft.trigger.token
     if draft.code[:2] not in VIOLENT_ROOTS or token.dep_ != "advcl" or token.tag_ != "VBG":
         return False
@@ -949,6 +954,8 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
                    why=actor.why + f"; a counterpart of {other.text!r} -> {other.role}")
 
 
+PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "district", "island", "resort",
+               "enclave", "territory"}  # nouns that name a place, as a visit's destination too
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
 COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
 # "urged India to support the UN resolution": a text supported, not someone helped

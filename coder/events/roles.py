@@ -218,6 +218,8 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
         if verb is not None:
             holders.append(verb)
     else:
+        # where its subject was: "a Russian airstrike on a market in Kharkiv killed 15 people"
+        holders += [c for c in kids(trigger) if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         obj = direct_object(trigger)
         if obj is not None:
             # ... and where the object was doing or undergoing something: "dispersed supporters protesting in Conakry"
@@ -232,7 +234,8 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
                     if obj.dep_ == "pobj":
                         found.append(obj)
                         # "in the east of the Gaza Strip", "at a jail in Dili": one preposition further
-                        found.extend(o for p in ("of", *preps) for o in preposition_objects(obj, p))
+                        # ... or on what it was on: "killed in a Russian missile strike on Odesa"
+                        found.extend(o for p in ("of", "on", *preps) for o in preposition_objects(obj, p))
                         found.extend(c for c in kids(obj) if c.dep_ == "poss")  # "in Yemen's Saada province"
             elif c.dep_ == "prep" and c.lower_ in FROM_NEAR and within is None:
                 # "abducted students FROM a school IN northwestern Nigeria": only the place inside (the object of

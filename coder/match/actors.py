@@ -145,6 +145,8 @@ class ActorIndex:
             if hyphen_prefix(doc[start]) == "non":
                 continue  # "non-Muslims", "non-Iraqi fighters": everyone but them
             kind, idx, form, name, why = self.keys[key]
+            if kind == "actor" and _names_water(doc, start, end):
+                continue  # "the Gulf of Aden", "the South China Sea": a sea is no country
             if kind == "agent":
                 mentions.append(Mention(start, end, "agent", role=form, why=f"role word ({form})"))
             elif kind == "both":
@@ -152,3 +154,14 @@ class ActorIndex:
             else:
                 mentions.append(Mention(start, end, "actor", idx, form, name=name, why=why))
         return mentions
+
+
+WATERS = {"sea", "gulf", "bay", "ocean", "channel"}  # not "the Taiwan Strait": crossing it is a show of force at Taiwan
+
+
+def _names_water(doc: Doc | Span, start: int, end: int) -> bool:
+    """A place name inside the name of a sea: "Gulf of Aden", "Sea of Japan", "South China Sea"."""
+    before = doc[start - 2:start] if start >= 2 else None
+    if before is not None and before[1].lower_ == "of" and before[0].lower_ in WATERS and before[0].text[0].isupper():
+        return True
+    return end < len(doc) and doc[end].lower_ in WATERS and doc[end].text[0].isupper()

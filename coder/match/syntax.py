@@ -119,11 +119,24 @@ def is_passive(token: Token) -> bool:
     # reduced relative ("airstrikes [that were] killed")
     if token.tag_ != "VBN" or any(c.dep_ == "dobj" for c in kids(token)):
         return False
+    if token.dep_ == "advcl" and any(c.dep_ == "agent" for c in kids(token)):
+        return True  # "signed agreements at a ceremony, hosted by President Trump": Trump hosted
     if token.dep_ == "acl" and token.head.pos_ == "PROPN" and any(
             c.dep_ == "oprd" and callee_predicate(c) for c in kids(token)):
         return False  # "Trump called Erdogan on Wednesday", misparsed as "Trump, [who is] called Erdogan"
+    if misparsed_main_verb(token):
+        return False
     # "were captured and later released by Hezbollah": a participle coordinated with a passive shares its voice
     return token.dep_ == "acl" or (token.dep_ == "conj" and token.head.tag_ == "VBN" and is_passive(token.head))
+
+
+def misparsed_main_verb(token: Token) -> bool:
+    """"Zimbabwe's main opposition party called on Mugabe to step down", parsed as a noun with a participle: in a
+    sentence with no finite verb and no subject, the root noun's participle is that noun acting."""
+    head = token.head
+    return token.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and not any(
+        t.dep_ in ("nsubj", "nsubjpass") or t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in token.sent) and not any(
+        c.dep_ in ("prep", "agent") and c.lower_ == "by" for c in kids(token))  # ("a convoy attacked by gunmen")
 
 
 def child(token: Token, *deps: str) -> Token | None:
@@ -164,7 +177,20 @@ def direct_object(token: Token) -> Token | None:
         visiting = next((c for c in kids(token) if misparsed_visiting(c)), None)
         if visiting is not None:  # "Mubarak met visiting Israeli Prime Minister Barak": Barak is met
             return child(visiting, "dobj")
+        if token.lemma_.lower() in OBJECT_INFINITIVE:
+            # "Syria allowed a UN aid convoy to enter Madaya", parsed with the convoy as the subject of "enter"
+            clause = next((c for c in kids(token) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (
+                to_infinitive(c) or c.tag_ == "VB")), None)
+            subj = child(clause, "nsubj") if clause is not None else None
+            if subj is not None and subj.pos_ in ("NOUN", "PROPN") and subj.i > token.i:
+                return subj
     return obj
+
+
+# verbs whose object is the doer of their infinitive ("allowed X to enter", "forced X to leave")
+OBJECT_INFINITIVE = {"allow", "permit", "let", "enable", "authorize", "authorise", "force", "compel", "oblige",
+                     "order", "help", "persuade", "pressure", "pressurize", "urge", "ask", "encourage", "invite",
+                     "want", "tell"}
 
 
 def shared_object(token: Token) -> Token | None:
