@@ -1079,7 +1079,7 @@ def test_units_and_brigades(code):
 def test_a_noun_with_examples_stands_for_the_actors_it_names(code):
     assert code("Bush urged valued partners like Saudi Arabia to move toward freedom.", "2005-01-01") == {
         "USAGOV SAU 020"}
-    assert code("China criticized Western nations including the United States.") == {"CHN USA 111"}
+    assert code("China criticized countries including the United States.") == {"CHN USA 111"}
     # examples naming no one leave the noun's own actor
     assert code("Russian aircraft including helicopter gunships killed 46 Afghan civilians.") == {"RUS AFGCVL 195"}
 
@@ -1302,8 +1302,9 @@ def test_an_observer_condemns_an_attacks_author_never_its_victim(code):
 
 
 def test_a_ban_on_a_pronoun_is_not_on_the_states_own_country(code):
+    # (her: Tolu, a travel ban on her; never TURJUD TUR 172)
     assert code("A Turkish court released German journalist Mesale Tolu but barred her from leaving "
-                "Turkey.") == {"TURJUD DEUMED 0841"}
+                "Turkey.") == {"TURJUD DEUMED 0841", "TURJUD DEUMED 172"}
 
 
 def test_voting_to_act_is_deciding_to(code):
