@@ -533,6 +533,9 @@ def test_gerund_tagged_as_a_verb_is_an_event_noun_in_a_noun_slot(code):
     # the small model tags "shelling" VBG here; with an article or adjective in a noun's slot it names the event
     assert code("Four Palestinian children were killed in Israeli tank shelling.") == {"ISRMIL PSECVL 194"}
     assert code("Four Palestinian children were killed in Israeli shelling.") == {"ISR PSECVL 194"}
+    # ... and the place after it is the event's
+    assert code("Four children were killed in Israeli tank shelling in the east of the Gaza Strip.") == {
+        "ISRMIL PSEGZACVL 194"}
 
 
 def test_not_prep_keeps_an_appeal_from_being_a_phone_call(code):
