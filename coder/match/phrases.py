@@ -683,15 +683,16 @@ class PhraseResolver:
     def _named_person(self, actor: ResolvedActor) -> bool:
         return actor.person and self.doc[actor.end - 1].pos_ == "PROPN"
 
-    def _earlier_group(self, pron: Token) -> ResolvedActor | None:
+    def _named_before(self, pron: Token) -> Iterator[list[ResolvedActor]]:
+        """The actors of each dictionary name ending before a pronoun in its sentence, nearest first."""
         for i in range(pron.i - 1, pron.sent.start - 1, -1):
             mention = self.at.get(i)
-            if mention is None or mention.kind != "actor" or mention.end - 1 != i:
-                continue
-            found = [a for a in self.resolve(self.doc[i]) if not self._named_person(a) and a.entity]
-            if found:
-                return found[0]
-        return None
+            if mention is not None and mention.kind == "actor" and mention.end - 1 == i:
+                yield self.resolve(self.doc[i])
+
+    def _earlier_group(self, pron: Token) -> ResolvedActor | None:
+        return next((a for found in self._named_before(pron) for a in found
+                     if not self._named_person(a) and a.entity), None)
 
     def _earlier_person(self, pron: Token) -> ResolvedActor | None:
         """An object pronoun means the nearest person named before it in its sentence who is not its clause's
@@ -701,11 +702,8 @@ class PhraseResolver:
             return None
         subject_of = own.head if own.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in kids(own)) else own
         subjects = {a.start for c in kids(subject_of) if c.dep_ in ("nsubj", "nsubjpass") for a in self.resolve(c)}
-        for i in range(pron.i - 1, pron.sent.start - 1, -1):
-            mention = self.at.get(i)
-            if mention is None or mention.kind != "actor" or mention.end - 1 != i:
-                continue
-            found = [a for a in self.resolve(self.doc[i]) if a.person and a.start not in subjects]
+        for named in self._named_before(pron):
+            found = [a for a in named if a.person and a.start not in subjects]
             if found:
                 a = found[0]
                 return replace(a, start=pron.i, end=pron.i + 1, text=pron.text, start_char=pron.idx,
