@@ -1425,3 +1425,23 @@ def test_victims_of_a_strike_on_a_place_are_of_its_country(code):
 def test_the_place_of_an_event_subject_places_the_event(code):
     assert code("A Russian airstrike on a market in Kharkiv killed 15 people.") == {"RUS UKRCVL 195"}
     assert code("30,000 workers in Mexico went on strike for better wages.") == {"MEXLAB MEX 143"}
+
+
+def test_a_forces_post_or_vehicle_is_that_force(code):
+    # a force's role word on a base, checkpoint, station or convoy names the force; the place gives its country
+    assert code("Taliban militants stormed a military base in the western province of Herat, killing 17 "
+                "soldiers.", "2018-06-01") == {"AFGREB AFGMIL 190"}
+    assert code("Gunmen attacked a police station in Kano.") == {"---UAF NGACOP 190"}
+    assert code("Yemeni forces launched a missile attack against a military base in Saudi Arabia's "
+                "southwestern Jizan region.") == {"YEMMIL SAUMIL 195"}
+    # not the vehicle of civilians, nor a government building
+    assert code("Italy turned away a migrant ship.") == set()
+
+
+def test_an_of_phrase_under_a_place_names_no_owner(code):
+    # "the province OF Herat" is where the base is, not whose it is (was AFG from 19.attack_of)
+    assert code("Taliban militants stormed an Afghan military base in the western province of Herat.",
+                "2018-06-01") == {"AFGREB AFGMIL 190"}
+    # an of-phrase under other prepositions still names the party
+    assert code("Hundreds of protesters blocked streets in Hong Kong in defiance of Chinese authorities.") \
+        == {"HKGOPP CHNGOV 144"}

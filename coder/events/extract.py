@@ -26,7 +26,7 @@ from coder.match.phrases import ABROAD, MISSIONS, PhraseResolver, ResolvedActor,
 from coder.match.syntax import (ATTRIBUTIONS, child, circumstance, complements, direct_object, holders,
                                 hyphen_prefix, is_fronted_participle, is_passive, kids, misparsed_visiting,
                                 nested_preposition_objects, nominal_gerund, object_governor, preposition_objects,
-                                shared_object, to_infinitive)
+                                shared_object, to_infinitive, PLACE_NOUNS)
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -71,7 +71,7 @@ class StoryCoder:
     """Codes the sentences of one Doc (= one story) with a compiled codebook."""
 
     def __init__(self, book: Codebook, actors: ActorIndex, verbs: VerbIndex, rules: RuleBook,
-                 unknown_country: str) -> None:
+                 unknown_country: str, irregular: dict[str, str] | None = None) -> None:
         self.book = book
         self.actors = actors
         self.verbs = verbs
@@ -80,7 +80,7 @@ class StoryCoder:
             {lemma for p in book.patterns if p.trigger_kind == "verb" for lemma in p.lemmas}
             | set(rules.modal_verbs) | rules.hedge_verbs | rules.hopes | rules.unasserted | rules.observers
             | rules.reason_verbs | rules.obligation_words | rules.attempt_verbs | rules.claim_verbs
-            | rules.consider_verbs | rules.purpose_acts)
+            | rules.consider_verbs | rules.purpose_acts, irregular)
         self.unknown = unknown_country
         self.mutual_roots = set(book.rules.mutual_roots)
         self.place_roots = tuple(book.rules.place_roots)
@@ -954,8 +954,6 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
                    why=actor.why + f"; a counterpart of {other.text!r} -> {other.role}")
 
 
-PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "district", "island", "resort",
-               "enclave", "territory"}  # nouns that name a place, as a visit's destination too
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
 COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
 # "urged India to support the UN resolution": a text supported, not someone helped
