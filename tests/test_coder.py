@@ -1445,3 +1445,11 @@ def test_an_of_phrase_under_a_place_names_no_owner(code):
     # an of-phrase under other prepositions still names the party
     assert code("Hundreds of protesters blocked streets in Hong Kong in defiance of Chinese authorities.") \
         == {"HKGOPP CHNGOV 144"}
+
+
+def test_what_a_coded_act_answers_is_no_event_of_its_actors(code):
+    # "in response to / in retaliation for X" is an argument of the verb, like "after X"
+    assert code("The United Nations imposed sanctions on Iraq in response to its invasion of Kuwait.") \
+        == {"IGOUNO IRQ 163"}  # was also IGOUNO KWT 192: 'its' read as the UN
+    assert code("Israel launched airstrikes on Gaza in retaliation for the Hamas attack on Israel.") \
+        == {"ISR PSEGZA 195"}

@@ -189,6 +189,10 @@ class StoryCoder:
                 coded.add(token.i)
             if made or outcome.veto:
                 settled.add(token.i)
+                if trigger.pattern.trigger_kind == "noun" and token.dep_ in ("dobj", "attr"):
+                    # "launched airstrikes on Gaza in retaliation for the Hamas attack": the light verb is coded
+                    # through its object, and decides its other arguments as a coded verb does
+                    settled.add(_governing_verb(token))
             drafts.extend(made)
             if trace is not None:
                 trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome.text))
@@ -941,6 +945,16 @@ def _governing_verb(noun: Token) -> int:
         return noun.head.i
     if circumstance(noun):
         return -1  # "During talks with Putin, Erdogan called for ...": not an argument of "called"
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in REACTIONS:
+        # "imposed sanctions on Iraq in response to its invasion of Kuwait": what the verb answers is its
+        # argument as "after its invasion" is -- the verb decides, the noun is no event of the verb's actors
+        reaction = noun.head.head
+        if reaction.dep_ == "pobj" and reaction.head.dep_ == "prep":
+            holder = reaction.head.head  # the verb, or its object ("launched airstrikes ... in retaliation for")
+            if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ == "dobj":
+                holder = holder.head
+            if holder.pos_ in ("VERB", "AUX"):
+                return holder.i
     verb = object_governor(noun)
     return verb.i if verb is not None else -1
 
@@ -954,6 +968,7 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
                    why=actor.why + f"; a counterpart of {other.text!r} -> {other.role}")
 
 
+REACTIONS = {"response", "retaliation", "reaction", "revenge", "reprisal", "answer", "wake", "aftermath"}
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
 COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
 # "urged India to support the UN resolution": a text supported, not someone helped
