@@ -1453,3 +1453,26 @@ def test_what_a_coded_act_answers_is_no_event_of_its_actors(code):
         == {"IGOUNO IRQ 163"}  # was also IGOUNO KWT 192: 'its' read as the UN
     assert code("Israel launched airstrikes on Gaza in retaliation for the Hamas attack on Israel.") \
         == {"ISR PSEGZA 195"}
+
+
+def test_a_yielding_state_faces_its_own_people(code):
+    # yielding to or releasing a party of unknown country: of the state's country (rules.yaml places: domestic)
+    assert code("Kenyan President William Ruto conceded to the demands of the protesters.") == {"KENGOV KENOPP 080"}
+    # not a truce with a people noun's fighters
+    assert code("Turkey announced a pause in its offensive against Kurdish forces.") == {"TUR ---MIL 087"}
+
+
+def test_a_gerund_between_a_statement_and_its_party(code):
+    assert code("Egyptian officials said they were optimistic about reaching a deal with Ethiopia.") \
+        == {"EGYGOV ETH 013"}
+
+
+def test_a_backer_is_not_an_owner(code):
+    # "Russian-backed" is a patron's stance, like "pro-Russian"; "Saudi-led" is still Saudi Arabia's
+    assert code("Russian-backed separatists shelled the town of Avdiivka.") == {"---REB UKR 194"}
+    assert code("The Saudi-led coalition struck Houthi positions in Sanaa.") == {"SAUMIL YEMREB 190"}
+
+
+def test_a_span_of_days_measures_its_events(code):
+    assert code("French unions staged a ninth day of nationwide strikes against Macron's pension reform.") \
+        == {"FRALAB FRAGOV 1432"}

@@ -395,12 +395,13 @@ class StoryCoder:
             # "acceded to the Kurdish rebels' demands", "responded to Iran's proposal": a thing's owner
             targets = self._actors([c for h in target_heads for c in kids(h) if c.dep_ == "poss"], resolver)
         if not targets and target_heads and not pattern.reverse and (tgt_slot == "object" or (
-                tgt_slot.startswith("prep:") and tgt_slot[5:] in ("on", "to", "against"))):
+                tgt_slot.startswith("prep:") and tgt_slot[5:] in ("on", "to", "against", "about", "over"))):
             # one thing further down: "eased restrictions on humanitarian assistance to North Korea", "signed a
             # memorandum on cooperation with Russia" -- a party named outright that the thing's thing is with, to or
             # against (not a place's: "captured part of a stronghold on the Thai border"; not for "called for
             # sanctions against Turkey", where the sanctions' own appeal codes)
-            things = object_attachments(target_heads, authored) if tgt_slot == "object" else target_heads
+            things = object_attachments(target_heads, authored) if tgt_slot == "object" else [
+                direct_object(t) or t if t.tag_ == "VBG" else t for t in target_heads]  # "about reaching a deal with"
             things = [t for t in things if t.pos_ == "NOUN" and not resolver.resolve(t, True)]
             targets = [t for t in self._actors(object_attachments(things, authored), resolver) if t.entity
                        ] if things else []

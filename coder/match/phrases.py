@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import UNKNOWN_COUNTRY, Actor, Rules
 from coder.match.actors import ActorIndex, Mention
-from coder.match.syntax import holders, hyphen_prefix, kids, preposition_objects
+from coder.match.syntax import PATRONAGE, holders, hyphen_prefix, hyphen_suffix, kids, preposition_objects
 
 # Dependencies that stay inside one actor's noun phrase.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", "quantmod", "punct",
@@ -403,6 +403,7 @@ class PhraseResolver:
         if head_mention is not None and head_mention.kind == "agent":
             # "pro-EU protesters", "anti-American militants": a stance, not whose they are
             entities = [m for m in entities if hyphen_prefix(self.doc[m.start]) not in ("pro", "anti")]
+        entities = [m for m in entities if hyphen_suffix(self.doc[m.end - 1]) not in PATRONAGE]  # "Russian-backed"
         roles = [m for m in mentions if m.kind == "agent"]
         if loose and head_mention is None and head.pos_ != "PROPN" and not entities and not (
                 head.lemma_.lower() in POSTS and any(r.role in FORCES for r in roles)):

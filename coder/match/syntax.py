@@ -80,6 +80,18 @@ def hyphen_prefix(token: Token) -> str:
     return doc[token.i - 2].lower_ if token.i >= 2 and doc[token.i - 1].text == "-" else ""
 
 
+def hyphen_suffix(token: Token) -> str:
+    """The word after a hyphen behind `token`: "backed" in "Russian-backed" ("" if none)."""
+    doc = token.doc
+    return doc[token.i + 2].lower_ if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" else ""
+
+
+# "Russian-backed separatists", "Iranian-sponsored militias": the backer is a patron, not whose they are
+# (while "the Saudi-led coalition" is Saudi Arabia's)
+PATRONAGE = {"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "allied", "aligned",
+             "friendly", "installed", "imposed"}
+
+
 NOUN_SLOTS = ("pobj", "dobj", "nsubj", "nsubjpass")
 
 

@@ -228,7 +228,8 @@ QUANTITIES = {"ton", "tonne", "million", "billion", "thousand", "hundred", "doze
               "container", "vial", "pallet", "carton", "parcel", "shipload", "truck", "plane", "planeload",
               "some", "all", "many", "most", "several", "part", "rest", "remainder", "half", "majority",
               "team", "group", "squad", "platoon", "detachment", "convoy", "column", "fleet", "flotilla",
-              "squadron", "handful", "pair", "couple"}
+              "squadron", "handful", "pair", "couple",
+              "day", "week", "night", "month"}  # "staged a ninth day of strikes", "after a week of talks"
 # nouns of handing over or prolonging: "asked for the delivery of aid", "agreed to an extension of the
 # mandate" -- what is delivered or prolonged (the of-phrase only) is the object too
 DELIVERIES = {"delivery", "provision", "transfer", "sale", "flow", "dispatch", "extension", "continuation",
