@@ -349,6 +349,16 @@ class StoryCoder:
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
                     if sources:
                         event_sources.add(head.i)
+        if kind == "verb" and token.dep_ == "relcl" and source_heads == [token.head] and any(
+                c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in kids(token)) and not any(
+                s.entity for s in sources) and token.head.dep_ == "dobj" and \
+                token.head.head.lemma_.lower() in LAUNCHES | PLANTS:
+            # "planted a roadside bomb that killed five soldiers", "launched an airstrike that killed 10 civilians":
+            # what was planted, fired or launched acts for whoever planted, fired or launched it
+            subject = effective_subject(token.head.head)
+            launchers = self._actors([subject], resolver) if subject is not None else []
+            if any(a.entity for a in launchers):
+                sources = launchers
         launcher = object_governor(token) if token.dep_ in ("dobj", "conj") or (
             token.dep_ == "pobj" and token.head.lower_ == "with") else None
         if kind == "noun" and not any(s.entity for s in sources) and launcher is not None:
@@ -401,7 +411,8 @@ class StoryCoder:
             # against (not a place's: "captured part of a stronghold on the Thai border"; not for "called for
             # sanctions against Turkey", where the sanctions' own appeal codes)
             things = object_attachments(target_heads, authored) if tgt_slot == "object" else [
-                direct_object(t) or t if t.tag_ == "VBG" else t for t in target_heads]  # "about reaching a deal with"
+                direct_object(t) or t if t.tag_ == "VBG" and tgt_slot[5:] in ("about", "over") else t
+                for t in target_heads]  # "optimistic about reaching a deal with Egypt" (not "voted against imposing")
             things = [t for t in things if t.pos_ == "NOUN" and not resolver.resolve(t, True)]
             targets = [t for t in self._actors(object_attachments(things, authored), resolver) if t.entity
                        ] if things else []
@@ -860,6 +871,9 @@ class StoryCoder:
 
 # the object of these verbs is the weapon, not the target ("shot down a jet": the jet is the target)
 LAUNCHES = {"fire", "launch", "lob", "drop", "hurl"}
+# ... and what else sets off an attack that acts in a relative clause ("planted a bomb that killed five soldiers";
+# not "arrested a man that attacked police": the arrested man acts)
+PLANTS = {"plant", "detonate", "carry", "conduct", "unleash", "shoot", "throw", "send", "deploy", "use"}
 ANAPHORS = {"another", "others", "one", "both", "all", "some", "several", "many", "most", "few", "each", "either"}
 OBJECT_PREPS = ("with", "on", "against", "to", "toward", "towards", "into", "upon")
 
