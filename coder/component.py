@@ -30,6 +30,7 @@ from coder.events.extract import Considered, StoryCoder, Trace
 from coder.events.record import Event
 from coder.events.rules import RuleBook
 from coder.match.actors import ActorIndex
+from coder.match.lemmas import irregular_verbs
 from coder.match.verbs import VerbIndex
 
 log = logging.getLogger(__name__)
@@ -115,7 +116,7 @@ class EventCoder:
             for issue in book.issues:
                 issues.add(f"ISSUE|{'-' if issue.negative else '+'}|{issue.theme}", [self.nlp.make_doc(issue.phrase)])
             coder = StoryCoder(book, ActorIndex(self.nlp, book), VerbIndex(book.patterns), RuleBook(book.rules),
-                               self.unknown_country)
+                               self.unknown_country, irregular_verbs(self.nlp))
             self._compiled = (book, coder, discards, issues)
         return self._compiled
 

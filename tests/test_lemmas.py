@@ -24,3 +24,19 @@ def test_a_form_of_one_known_verb_not_of_the_models_lemma_is_repaired():
         token.tag_, token.lemma_ = tag, lemma
     repair(doc)
     assert [t.lemma_ for t in doc] == ["he", "hope", "they", "use", "it"]
+
+
+def test_an_irregular_past_tagged_as_a_present_gets_the_lemma_of_the_models_table():
+    # "Boko Haram jihadists overran a military base": tagged VBP, the model keeps "overran"
+    repair = LemmaRepair(["overrun", "lay", "lie"], {"overran": "overrun", "lay": "lie", "went": "go"})
+    assert repair.irregular == {"overran": "overrun"}  # "lay" is a known verb itself; "go" is not known
+    doc = spacy.blank("en")("jihadists overran a base and lay mines")
+    for token, tag in zip(doc, ["NNS", "VBP", "DT", "NN", "CC", "VBP", "NNS"]):
+        token.tag_, token.lemma_ = tag, token.lower_
+    repair(doc)
+    assert [t.lemma_ for t in doc][1::4] == ["overrun", "lay"]
+
+
+def test_the_pipeline_repairs_an_irregular_past(code):
+    assert code("Boko Haram jihadists overran a military base in northeast Nigeria after a ferocious firefight.") \
+        == {"NGAREB NGAMIL 190"}

@@ -26,7 +26,7 @@ from coder.match.phrases import ABROAD, MISSIONS, PhraseResolver, ResolvedActor,
 from coder.match.syntax import (ATTRIBUTIONS, child, circumstance, complements, direct_object, holders,
                                 hyphen_prefix, is_fronted_participle, is_passive, kids, misparsed_visiting,
                                 nested_preposition_objects, nominal_gerund, object_governor, preposition_objects,
-                                shared_object, to_infinitive)
+                                shared_object, to_infinitive, PLACE_NOUNS)
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -71,7 +71,7 @@ class StoryCoder:
     """Codes the sentences of one Doc (= one story) with a compiled codebook."""
 
     def __init__(self, book: Codebook, actors: ActorIndex, verbs: VerbIndex, rules: RuleBook,
-                 unknown_country: str) -> None:
+                 unknown_country: str, irregular: dict[str, str] | None = None) -> None:
         self.book = book
         self.actors = actors
         self.verbs = verbs
@@ -80,7 +80,7 @@ class StoryCoder:
             {lemma for p in book.patterns if p.trigger_kind == "verb" for lemma in p.lemmas}
             | set(rules.modal_verbs) | rules.hedge_verbs | rules.hopes | rules.unasserted | rules.observers
             | rules.reason_verbs | rules.obligation_words | rules.attempt_verbs | rules.claim_verbs
-            | rules.consider_verbs | rules.purpose_acts)
+            | rules.consider_verbs | rules.purpose_acts, irregular)
         self.unknown = unknown_country
         self.mutual_roots = set(book.rules.mutual_roots)
         self.place_roots = tuple(book.rules.place_roots)
@@ -189,6 +189,10 @@ class StoryCoder:
                 coded.add(token.i)
             if made or outcome.veto:
                 settled.add(token.i)
+                if trigger.pattern.trigger_kind == "noun" and token.dep_ in ("dobj", "attr"):
+                    # "launched airstrikes on Gaza in retaliation for the Hamas attack": the light verb is coded
+                    # through its object, and decides its other arguments as a coded verb does
+                    settled.add(_governing_verb(token))
             drafts.extend(made)
             if trace is not None:
                 trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome.text))
@@ -345,6 +349,16 @@ class StoryCoder:
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
                     if sources:
                         event_sources.add(head.i)
+        if kind == "verb" and token.dep_ == "relcl" and source_heads == [token.head] and any(
+                c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in kids(token)) and not any(
+                s.entity for s in sources) and token.head.dep_ == "dobj" and \
+                token.head.head.lemma_.lower() in LAUNCHES | PLANTS:
+            # "planted a roadside bomb that killed five soldiers", "launched an airstrike that killed 10 civilians":
+            # what was planted, fired or launched acts for whoever planted, fired or launched it
+            subject = effective_subject(token.head.head)
+            launchers = self._actors([subject], resolver) if subject is not None else []
+            if any(a.entity for a in launchers):
+                sources = launchers
         launcher = object_governor(token) if token.dep_ in ("dobj", "conj") or (
             token.dep_ == "pobj" and token.head.lower_ == "with") else None
         if kind == "noun" and not any(s.entity for s in sources) and launcher is not None:
@@ -391,12 +405,14 @@ class StoryCoder:
             # "acceded to the Kurdish rebels' demands", "responded to Iran's proposal": a thing's owner
             targets = self._actors([c for h in target_heads for c in kids(h) if c.dep_ == "poss"], resolver)
         if not targets and target_heads and not pattern.reverse and (tgt_slot == "object" or (
-                tgt_slot.startswith("prep:") and tgt_slot[5:] in ("on", "to", "against"))):
+                tgt_slot.startswith("prep:") and tgt_slot[5:] in ("on", "to", "against", "about", "over"))):
             # one thing further down: "eased restrictions on humanitarian assistance to North Korea", "signed a
             # memorandum on cooperation with Russia" -- a party named outright that the thing's thing is with, to or
             # against (not a place's: "captured part of a stronghold on the Thai border"; not for "called for
             # sanctions against Turkey", where the sanctions' own appeal codes)
-            things = object_attachments(target_heads, authored) if tgt_slot == "object" else target_heads
+            things = object_attachments(target_heads, authored) if tgt_slot == "object" else [
+                direct_object(t) or t if t.tag_ == "VBG" and tgt_slot[5:] in ("about", "over") else t
+                for t in target_heads]  # "optimistic about reaching a deal with Egypt" (not "voted against imposing")
             things = [t for t in things if t.pos_ == "NOUN" and not resolver.resolve(t, True)]
             targets = [t for t in self._actors(object_attachments(things, authored), resolver) if t.entity
                        ] if things else []
@@ -855,6 +871,9 @@ class StoryCoder:
 
 # the object of these verbs is the weapon, not the target ("shot down a jet": the jet is the target)
 LAUNCHES = {"fire", "launch", "lob", "drop", "hurl"}
+# ... and what else sets off an attack that acts in a relative clause ("planted a bomb that killed five soldiers";
+# not "arrested a man that attacked police": the arrested man acts)
+PLANTS = {"plant", "detonate", "carry", "conduct", "unleash", "shoot", "throw", "send", "deploy", "use"}
 ANAPHORS = {"another", "others", "one", "both", "all", "some", "several", "many", "most", "few", "each", "either"}
 OBJECT_PREPS = ("with", "on", "against", "to", "toward", "towards", "into", "upon")
 
@@ -941,6 +960,16 @@ def _governing_verb(noun: Token) -> int:
         return noun.head.i
     if circumstance(noun):
         return -1  # "During talks with Putin, Erdogan called for ...": not an argument of "called"
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in REACTIONS:
+        # "imposed sanctions on Iraq in response to its invasion of Kuwait": what the verb answers is its
+        # argument as "after its invasion" is -- the verb decides, the noun is no event of the verb's actors
+        reaction = noun.head.head
+        if reaction.dep_ == "pobj" and reaction.head.dep_ == "prep":
+            holder = reaction.head.head  # the verb, or its object ("launched airstrikes ... in retaliation for")
+            if holder.pos_ in ("NOUN", "PROPN") and holder.dep_ == "dobj":
+                holder = holder.head
+            if holder.pos_ in ("VERB", "AUX"):
+                return holder.i
     verb = object_governor(noun)
     return verb.i if verb is not None else -1
 
@@ -954,8 +983,7 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
                    why=actor.why + f"; a counterpart of {other.text!r} -> {other.role}")
 
 
-PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "district", "island", "resort",
-               "enclave", "territory"}  # nouns that name a place, as a visit's destination too
+REACTIONS = {"response", "retaliation", "reaction", "revenge", "reprisal", "answer", "wake", "aftermath"}
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
 COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
 # "urged India to support the UN resolution": a text supported, not someone helped

@@ -5,12 +5,15 @@ The small English model's rule lemmatizer gets some regular verbs wrong: "hopes"
 so such a verb silently matches nothing. Every verb the codebook names gets its regular inflections
 (-s/-es/-ies, -d/-ed/-ied, a doubled final consonant, -ing); a verb token whose form is an inflection of
 exactly one verb the codebook knows, and not of the model's own lemma, gets that verb as its lemma.
+An irregular form the tagger takes for a present ("overran" tagged VBP keeps "overran") gets its lemma from the
+model's own exception table when that lemma is a verb the codebook knows.
 """
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Mapping
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 VOWELS = set("aeiou")
@@ -46,8 +49,12 @@ def _syllables(word: str) -> int:
 class LemmaRepair:
     """Maps the inflected forms of known verbs back to them; applied to a Doc before matching."""
 
-    def __init__(self, known: Iterable[str]) -> None:
+    def __init__(self, known: Iterable[str], irregular: Mapping[str, str] | None = None) -> None:
         verbs = {w.lower() for w in known if w and " " not in w}
+        # "overran" -> overrun, "withdrew" -> withdraw: irregular forms of known verbs (the model's table)
+        # ("lay", "wound", themselves verbs the codebook knows, stay)
+        self.irregular = {form: lemma for form, lemma in (irregular or {}).items()
+                          if lemma in verbs and form != lemma and form not in verbs}
         owners: dict[str, set[str]] = {}
         for lemma in verbs:
             for form in inflections(lemma):
@@ -61,8 +68,23 @@ class LemmaRepair:
         forms = self.forms
         for token in doc:
             if token.tag_.startswith("VB"):
+                if token.tag_ in ("VB", "VBP") and token.lemma_.lower() == token.lower_ \
+                        and token.lower_ in self.irregular:
+                    token.lemma_ = self.irregular[token.lower_]  # the tagger's "present" kept the past form
+                    continue
                 lemma = forms.get(token.lower_)
                 # the model's lemma stands when the form is one of its own inflections ("used": use)
                 if lemma is not None and lemma != token.lemma_ and token.lower_ not in inflections(token.lemma_):
                     token.lemma_ = lemma
         return doc
+
+
+def irregular_verbs(nlp: Language) -> dict[str, str]:
+    """Irregular verb forms -> lemma from the pipeline's rule lemmatizer (empty when it has none)."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return {}
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_exc"):
+        return {}
+    verbs = lookups.get_table("lemma_exc").get("verb", {})
+    return {form: lemmas[0] for form, lemmas in verbs.items() if lemmas}

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import UNKNOWN_COUNTRY, Actor, Rules
 from coder.match.actors import ActorIndex, Mention
-from coder.match.syntax import holders, hyphen_prefix, kids, preposition_objects
+from coder.match.syntax import PATRONAGE, holders, hyphen_prefix, hyphen_suffix, kids, preposition_objects
 
 # Dependencies that stay inside one actor's noun phrase.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", "quantmod", "punct",
@@ -52,6 +52,12 @@ PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundr
 OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}  # roles one holds and leaves
 FORMER = {"former", "ex", "ex-"}
 STATE_OFFICES = {"GOV", "LEG"}  # a party's lawmakers or ministers are the legislature or government
+# where a force is posted and what it moves in: a force's role word on these names the force ("a military base",
+# "an army checkpoint", "a police station", "a military convoy"; not "a migrant ship")
+FORCES = {"MIL", "COP", "REB", "UAF", "SPY", "INS", "SEP"}
+POSTS = {"base", "airbase", "post", "outpost", "checkpoint", "camp", "barrack", "barracks", "garrison", "station",
+         "position", "headquarters", "compound", "convoy", "patrol", "vehicle", "truck", "jeep", "helicopter",
+         "aircraft", "jet", "plane", "drone", "ship", "vessel", "boat", "academy", "installation", "facility"}
 SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "envoy", "negotiator", "inspector",
                 "monitor", "observer", "investigator"}  # "a spokesman for X", "inspectors for the UN agency"
 # people, craft and collective nouns without a role of their own: "NATO leaders", "UN experts", "Russian aircraft",
@@ -397,10 +403,13 @@ class PhraseResolver:
         if head_mention is not None and head_mention.kind == "agent":
             # "pro-EU protesters", "anti-American militants": a stance, not whose they are
             entities = [m for m in entities if hyphen_prefix(self.doc[m.start]) not in ("pro", "anti")]
+        entities = [m for m in entities if hyphen_suffix(self.doc[m.end - 1]) not in PATRONAGE]  # "Russian-backed"
         roles = [m for m in mentions if m.kind == "agent"]
-        if loose and head_mention is None and head.pos_ != "PROPN" and not entities:
+        if loose and head_mention is None and head.pos_ != "PROPN" and not entities and not (
+                head.lemma_.lower() in POSTS and any(r.role in FORCES for r in roles)):
             # "hit five bases used by the Iraqi Hezbollah": a thing held or used by an actor stands for it;
-            # "condemned the terrorist attack": a role word on a thing is no target
+            # "condemned the terrorist attack": a role word on a thing is no target (but a post or vehicle of a
+            # force is that force: "stormed a military base in Herat", "attacked a police station in Kano")
             return [a for o in holders(head) for a in self.resolve(o)]
         role = ""
         if roles:
@@ -476,7 +485,7 @@ class PhraseResolver:
                      NOT_SITES and (o.i not in self.at or self.at[o.i].kind == "agent")
                      ] if role not in FIGHTERS else []
             for place in (a for p in LOCAL_PREPS if not abroad for o in preposition_objects(head, p) + [
-                    n for site in sites for n in preposition_objects(site, p)] for a in self.resolve(o)):
+                    n for site in sites for n in preposition_objects(site, p)] for a in self.resolve(o, True)):
                 if place.is_place:
                     # "security forces in Guinea", "rebels in Darfur", "students throughout Indonesia": the country
                     # they are in

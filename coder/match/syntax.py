@@ -80,6 +80,18 @@ def hyphen_prefix(token: Token) -> str:
     return doc[token.i - 2].lower_ if token.i >= 2 and doc[token.i - 1].text == "-" else ""
 
 
+def hyphen_suffix(token: Token) -> str:
+    """The word after a hyphen behind `token`: "backed" in "Russian-backed" ("" if none)."""
+    doc = token.doc
+    return doc[token.i + 2].lower_ if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" else ""
+
+
+# "Russian-backed separatists", "Iranian-sponsored militias": the backer is a patron, not whose they are
+# (while "the Saudi-led coalition" is Saudi Arabia's)
+PATRONAGE = {"backed", "supported", "sponsored", "funded", "financed", "armed", "trained", "allied", "aligned",
+             "friendly", "installed", "imposed"}
+
+
 NOUN_SLOTS = ("pobj", "dobj", "nsubj", "nsubjpass")
 
 
@@ -243,14 +255,23 @@ def preposition_objects(token: Token, prep: str) -> list[Token]:
             or any(c.dep_ == "compound" for c in kids(o))]  # "with President Assad Tuesday" (misparse)
 
 
+PLACE_NOUNS = {"city", "town", "village", "capital", "port", "region", "province", "district", "island", "resort",
+               "enclave", "territory"}  # nouns that name a place, as a visit's destination too
+# ... and the parts of one: "in the province OF Herat", "on the outskirts OF Aleppo" name no owner
+PLACE_PARTS = PLACE_NOUNS | {"area", "state", "county", "governorate", "prefecture", "municipality", "suburb",
+                             "outskirts", "part", "neighbourhood", "neighborhood", "heart", "centre", "center",
+                             "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+
+
 def nested_preposition_objects(token: Token, prep: str) -> list[Token]:
     """Objects of `prep` one preposition further down: "signed an agreement on trade WITH China",
-    "$100 million in assistance TO Kabul", "called for talks WITH India"."""
+    "$100 million in assistance TO Kabul", "called for talks WITH India". An of-phrase under a place
+    ("stormed a base in the province OF Herat") names the place, never an owner."""
     found: list[Token] = []
     for c in kids(token):
         if c.dep_ == "prep" and c.lower_ != prep:
             for inner in kids(c):
-                if inner.dep_ == "pobj":
+                if inner.dep_ == "pobj" and not (prep == "of" and inner.lemma_.lower() in PLACE_PARTS):
                     found.extend(preposition_objects(inner, prep))
     return found
 

@@ -215,7 +215,7 @@ class _Shape:
                 objects = nested_preposition_objects(self.obj, prep)
             if not objects and prep == "by" and self.token.pos_ in NOUN_POS:  # "the arrest of a journalist BY the police"
                 objects = nested_preposition_objects(self.token, prep)
-            self._preps[prep] = [_words(o) | _measured_words(o) for o in objects]
+            self._preps[prep] = [_words(o) | _measured_words(o) | _deed_words(o) for o in objects]
         return self._preps[prep]
 
 
@@ -228,7 +228,8 @@ QUANTITIES = {"ton", "tonne", "million", "billion", "thousand", "hundred", "doze
               "container", "vial", "pallet", "carton", "parcel", "shipload", "truck", "plane", "planeload",
               "some", "all", "many", "most", "several", "part", "rest", "remainder", "half", "majority",
               "team", "group", "squad", "platoon", "detachment", "convoy", "column", "fleet", "flotilla",
-              "squadron", "handful", "pair", "couple"}
+              "squadron", "handful", "pair", "couple",
+              "day", "week", "night", "month", "act"}  # "staged a ninth day of strikes", "after a week of talks"
 # nouns of handing over or prolonging: "asked for the delivery of aid", "agreed to an extension of the
 # mandate" -- what is delivered or prolonged (the of-phrase only) is the object too
 DELIVERIES = {"delivery", "provision", "transfer", "sale", "flow", "dispatch", "extension", "continuation",
@@ -243,6 +244,23 @@ def measured_nouns(obj: Token | None) -> list[Token]:
     lemma = obj.lemma_.lower()
     preps = ("of", "in") if lemma in QUANTITIES else ("of",) if lemma in DELIVERIES else ()
     return [p for c in kids(obj) if c.dep_ == "prep" and c.lower_ in preps for p in kids(c) if p.dep_ == "pobj"]
+
+
+# gerunds that only say a deed was done: "accused X of committing war crimes / carrying out extrajudicial killings /
+# planning acts of genocide" is about the deed, the gerund's object
+DEEDS = {"commit", "carry", "perpetrate", "plan", "conduct", "orchestrate", "stage", "mastermind", "engage",
+         "wage", "launch", "sponsor", "support", "fund", "finance"}
+
+
+def _deed_words(token: Token) -> set[str]:
+    """The words of a light gerund's deed ("committing war crimes" -> war crime), also through its "in"
+    ("engaging in espionage")."""
+    if token.tag_ != "VBG" or token.lemma_.lower() not in DEEDS:
+        return set()
+    deed = direct_object(token)
+    if deed is None:
+        deed = next((o for o in preposition_objects(token, "in")), None)
+    return _words(deed) | _measured_words(deed) if deed is not None else set()
 
 
 def _measured_words(obj: Token | None) -> set[str]:
