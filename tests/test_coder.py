@@ -1498,3 +1498,11 @@ def test_an_accusation_is_about_the_deed_a_light_gerund_names(code):
 def test_a_quoted_nickname_does_not_end_the_sentence(code):
     assert code('Mexico extradited drug lord Joaquin "El Chapo" Guzman to the United States on Thursday, the '
                 'foreign ministry said in a statement.') == {"MEX USA 063"}
+
+
+def test_the_object_pronoun_of_a_trailing_participle_is_a_party_the_main_clause_acted_on(code):
+    assert code("South Africa has filed a case against Israel at the International Court of Justice, accusing it "
+                "of committing genocide against Palestinians in Gaza.", "2023-12-29") == {
+        "ZAF ISR 115", "ZAF ISR 1124"}  # "it" is Israel, the first party acted on, not the court
+    assert "IGOUNO YEMREB 112" in code("The UN has partially suspended aid to parts of Yemen controlled by Houthi "
+                                      "rebels, accusing them of misappropriating supplies.")  # "them": the nearest

@@ -330,6 +330,9 @@ class PhraseResolver:
             found = self._antecedent(head, person=True)
             return [found] if found else []
         if low in self.group_pronouns and head.pos_ == "PRON":
+            accused = self._participle_object(head)
+            if accused is not None:
+                return [accused]
             if low in PLURAL_PRONOUNS and head.dep_ in ("nsubj", "nsubjpass"):  # "Obama and Putin said they will": both
                 return self._plural_antecedent(head) or ([found] if (found := self._antecedent(head, False)) else [])
             found = self._antecedent(head, person=False)
@@ -664,6 +667,29 @@ class PhraseResolver:
             if found:
                 return []
         return []
+
+    def _participle_object(self, pron: Token) -> ResolvedActor | None:
+        """"cut ties with Qatar, accusing IT of supporting terrorism", "filed a case against Israel at the ICJ,
+        accusing IT of genocide": the object pronoun of a trailing participle is the first party the main clause
+        acted on, never its subject."""
+        verb = pron.head
+        if pron.dep_ != "dobj" or verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
+            return None
+        main = verb.head
+        subject = {t.i for c in kids(main) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+        # "it": the first party; "them": the nearest ("suspended aid to parts of Yemen controlled by Houthi rebels,
+        # accusing THEM")
+        span = range(main.i + 1, verb.i)
+        for i in (reversed(span) if pron.lower_ in PLURAL_PRONOUNS else span):
+            mention = self.at.get(i)
+            if mention is None or mention.kind != "actor" or mention.start in subject or mention.end - 1 != i:
+                continue
+            found = [a for a in self.resolve(self.doc[mention.end - 1]) if a.entity and not a.person]
+            if found:
+                a = found[0]
+                return replace(a, start=pron.i, end=pron.i + 1, text=pron.text, start_char=pron.idx,
+                               end_char=pron.idx + len(pron.text), why=f"pronoun -> {a.text!r}; " + a.why)
+        return None
 
     def _antecedent(self, pron: Token, person: bool) -> ResolvedActor | None:
         """A pronoun refers to the subject of a governing clause, else (he/she) the story's last person."""
