@@ -26,7 +26,7 @@ from coder.match.phrases import ABROAD, MISSIONS, PhraseResolver, ResolvedActor,
 from coder.match.syntax import (ATTRIBUTIONS, child, circumstance, complements, direct_object, holders,
                                 hyphen_prefix, is_fronted_participle, is_passive, kids, misparsed_visiting,
                                 nested_preposition_objects, nominal_gerund, object_governor, preposition_objects,
-                                shared_object, to_infinitive, PLACE_NOUNS)
+                                PLACE_NOUNS, shared_object, to_infinitive)
 from coder.match.verbs import Trigger, VerbIndex
 
 
@@ -192,7 +192,8 @@ class StoryCoder:
                 if trigger.pattern.trigger_kind == "noun" and token.dep_ in ("dobj", "attr"):
                     # "launched airstrikes on Gaza in retaliation for the Hamas attack": the light verb is coded
                     # through its object, and decides its other arguments as a coded verb does
-                    settled.add(_governing_verb(token))
+                    if (verb := _governing_verb(token)) >= 0:
+                        settled.add(verb)
             drafts.extend(made)
             if trace is not None:
                 trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome.text))
@@ -352,7 +353,7 @@ class StoryCoder:
         if kind == "verb" and token.dep_ == "relcl" and source_heads == [token.head] and any(
                 c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in kids(token)) and not any(
                 s.entity for s in sources) and token.head.dep_ == "dobj" and \
-                token.head.head.lemma_.lower() in LAUNCHES | PLANTS:
+                token.head.head.lemma_.lower() in SETS_OFF:
             # "planted a roadside bomb that killed five soldiers", "launched an airstrike that killed 10 civilians":
             # what was planted, fired or launched acts for whoever planted, fired or launched it
             subject = effective_subject(token.head.head)
@@ -411,7 +412,7 @@ class StoryCoder:
             # against (not a place's: "captured part of a stronghold on the Thai border"; not for "called for
             # sanctions against Turkey", where the sanctions' own appeal codes)
             things = object_attachments(target_heads, authored) if tgt_slot == "object" else [
-                direct_object(t) or t if t.tag_ == "VBG" and tgt_slot[5:] in ("about", "over") else t
+                (direct_object(t) or t) if t.tag_ == "VBG" and tgt_slot[5:] in ("about", "over") else t
                 for t in target_heads]  # "optimistic about reaching a deal with Egypt" (not "voted against imposing")
             things = [t for t in things if t.pos_ == "NOUN" and not resolver.resolve(t, True)]
             targets = [t for t in self._actors(object_attachments(things, authored), resolver) if t.entity
@@ -873,7 +874,7 @@ class StoryCoder:
 LAUNCHES = {"fire", "launch", "lob", "drop", "hurl"}
 # ... and what else sets off an attack that acts in a relative clause ("planted a bomb that killed five soldiers";
 # not "arrested a man that attacked police": the arrested man acts)
-PLANTS = {"plant", "detonate", "carry", "conduct", "unleash", "shoot", "throw", "send", "deploy", "use"}
+SETS_OFF = LAUNCHES | {"plant", "detonate", "carry", "conduct", "unleash", "shoot", "throw", "send", "deploy", "use"}
 ANAPHORS = {"another", "others", "one", "both", "all", "some", "several", "many", "most", "few", "each", "either"}
 OBJECT_PREPS = ("with", "on", "against", "to", "toward", "towards", "into", "upon")
 

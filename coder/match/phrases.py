@@ -670,26 +670,19 @@ class PhraseResolver:
 
     def _participle_object(self, pron: Token) -> ResolvedActor | None:
         """"cut ties with Qatar, accusing IT of supporting terrorism", "filed a case against Israel at the ICJ,
-        accusing IT of genocide": the object pronoun of a trailing participle is the first party the main clause
-        acted on, never its subject."""
+        accusing IT of genocide": the object pronoun of a trailing participle is a party the main clause acted on,
+        never its subject -- "it" the first, "them" the nearest ("suspended aid to parts of Yemen controlled by
+        Houthi rebels, accusing THEM")."""
         verb = pron.head
         if pron.dep_ != "dobj" or verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
             return None
         main = verb.head
         subject = {t.i for c in kids(main) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
-        # "it": the first party; "them": the nearest ("suspended aid to parts of Yemen controlled by Houthi rebels,
-        # accusing THEM")
-        span = range(main.i + 1, verb.i)
-        for i in (reversed(span) if pron.lower_ in PLURAL_PRONOUNS else span):
-            mention = self.at.get(i)
-            if mention is None or mention.kind != "actor" or mention.start in subject or mention.end - 1 != i:
-                continue
-            found = [a for a in self.resolve(self.doc[mention.end - 1]) if a.entity and not a.person]
-            if found:
-                a = found[0]
-                return replace(a, start=pron.i, end=pron.i + 1, text=pron.text, start_char=pron.idx,
-                               end_char=pron.idx + len(pron.text), why=f"pronoun -> {a.text!r}; " + a.why)
-        return None
+        parties = [found[0] for named in self._named_before(pron, after=main.i)
+                   if (found := [a for a in named if a.entity and not a.person and a.start not in subject])]
+        if not parties:
+            return None
+        return _as_pronoun(parties[0] if pron.lower_ in PLURAL_PRONOUNS else parties[-1], pron)
 
     def _antecedent(self, pron: Token, person: bool) -> ResolvedActor | None:
         """A pronoun refers to the subject of a governing clause, else (he/she) the story's last person."""
@@ -718,9 +711,10 @@ class PhraseResolver:
     def _named_person(self, actor: ResolvedActor) -> bool:
         return actor.person and self.doc[actor.end - 1].pos_ == "PROPN"
 
-    def _named_before(self, pron: Token) -> Iterator[list[ResolvedActor]]:
-        """The actors of each dictionary name ending before a pronoun in its sentence, nearest first."""
-        for i in range(pron.i - 1, pron.sent.start - 1, -1):
+    def _named_before(self, pron: Token, after: int = -1) -> Iterator[list[ResolvedActor]]:
+        """The actors of each dictionary name ending before a pronoun in its sentence (and after token `after`),
+        nearest first."""
+        for i in range(pron.i - 1, max(pron.sent.start, after + 1) - 1, -1):
             mention = self.at.get(i)
             if mention is not None and mention.kind == "actor" and mention.end - 1 == i:
                 yield self.resolve(self.doc[i])
@@ -740,10 +734,14 @@ class PhraseResolver:
         for named in self._named_before(pron):
             found = [a for a in named if a.person and a.start not in subjects]
             if found:
-                a = found[0]
-                return replace(a, start=pron.i, end=pron.i + 1, text=pron.text, start_char=pron.idx,
-                               end_char=pron.idx + len(pron.text), why=f"pronoun -> {a.text!r}; " + a.why)
+                return _as_pronoun(found[0], pron)
         return None
+
+
+def _as_pronoun(actor: ResolvedActor, pron: Token) -> ResolvedActor:
+    """The antecedent's actor, placed at the pronoun that refers to it."""
+    return replace(actor, start=pron.i, end=pron.i + 1, text=pron.text, start_char=pron.idx,
+                   end_char=pron.idx + len(pron.text), why=f"pronoun -> {actor.text!r}; " + actor.why)
 
 
 def _one_per_code(actors: list[ResolvedActor]) -> list[ResolvedActor]:

@@ -259,7 +259,7 @@ def _deed_words(token: Token) -> set[str]:
         return set()
     deed = direct_object(token)
     if deed is None:
-        deed = next((o for o in preposition_objects(token, "in")), None)
+        deed = next(iter(preposition_objects(token, "in")), None)
     return _words(deed) | _measured_words(deed) if deed is not None else set()
 
 
