@@ -581,6 +581,11 @@ def test_toll_of_an_attack_is_not_a_second_event(code):
     assert "ISRMIL IRN 195" in code("Israeli warplanes struck Syria, killing five Iranian officers.")
 
 
+def test_every_conjunct_of_a_toll_is_part_of_the_attack(code):
+    assert code("Taliban attackers stormed a police headquarters in eastern Afghanistan, killing five officers and "
+                "injuring 22 people.", "2018-06-01") == {"AFGREB AFGCOP 190"}
+
+
 def test_host_needs_a_person_object(code):
     # "welcomed Russia's withdrawal" is no visit: a host's object is never an owner of a thing
     assert code("The EU welcomed Russia's withdrawal from Kherson.") == {"RUS UKR 0874"}
@@ -712,6 +717,14 @@ def test_threat_gives_root_13(code):
 
 def test_hedged_event_gives_nothing(code):
     assert code("Russia may attack Ukraine.") == set()
+
+
+def test_an_event_noun_subject_of_a_hedged_clause_gives_nothing(code):
+    assert code("Officials said it was too early to say whether peace talks between the Afghan government and the "
+                "Taliban would resume.", "2020-06-01") == set()
+    assert code("Clashes between Indian and Chinese troops could erupt again, analysts said.") == set()
+    assert code("Talks between Israel and Hamas broke down on Tuesday.") == {
+        "ISR PSEREBHMS 046", "PSEREBHMS ISR 046"}  # reported, not hedged
 
 
 def test_nominal_event_takes_the_modality_of_its_verb(code):
@@ -895,6 +908,12 @@ def test_a_thing_held_or_used_by_an_actor_stands_for_it(code):
     assert code("Israeli jets struck bases used by Hezbollah.") == {"ISRMIL LBNREB 195"}
     assert code("US jets struck positions held by Islamic State militants in Syria.") == {"USAMIL IMGMUSISI 195"}
     assert code("Israeli jets struck bases.") == set()  # no holder, no target
+
+
+def test_a_hyphenated_holder_is_the_target_in_the_places_country(code):
+    assert code("Russian warplanes bombed rebel-held areas of Syria's Idlib province.") == {"RUSMIL SYRREB 195"}
+    assert code("Government forces shelled rebel-held towns in Syria.") == {"---MIL SYRREB 194"}
+    assert code("Saudi-led coalition jets struck Houthi-controlled areas in Yemen.") == {"SAUMIL YEMREB 195"}
 
 
 def test_role_word_tied_to_a_state_takes_its_country(code):
@@ -1506,3 +1525,14 @@ def test_the_object_pronoun_of_a_trailing_participle_is_a_party_the_main_clause_
         "ZAF ISR 115", "ZAF ISR 1124"}  # "it" is Israel, the first party acted on, not the court
     assert "IGOUNO YEMREB 112" in code("The UN has partially suspended aid to parts of Yemen controlled by Houthi "
                                       "rebels, accusing them of misappropriating supplies.")  # "them": the nearest
+
+
+def test_a_phrase_after_coordinated_event_nouns_belongs_to_all_of_them(code):
+    # the parser hangs "on Syrian troops" on "air", the first conjunct
+    assert code("The U.S. military launched air and artillery strikes on Syrian government-backed troops.") == {
+        "USAMIL SYRMIL 194"}
+
+
+def test_a_trailing_speaker_misparsed_as_an_apposition_is_no_party(code):
+    assert code("Russia has begun withdrawing some of its troops from Syria, Defence Minister Sergei Shoigu said "
+                "on Monday.", "2017-12-11") == {"RUS SYR 0874"}

@@ -23,7 +23,7 @@ from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.lemmas import LemmaRepair
 from coder.match.phrases import ABROAD, MISSIONS, PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import (ATTRIBUTIONS, child, circumstance, complements, direct_object, holders,
+from coder.match.syntax import (ATTRIBUTIONS, child, circumstance, complements, direct_object, first_conjunct, holders,
                                 hyphen_prefix, is_fronted_participle, is_passive, kids, misparsed_visiting,
                                 nested_preposition_objects, nominal_gerund, object_governor, preposition_objects,
                                 PLACE_NOUNS, shared_object, to_infinitive)
@@ -215,7 +215,7 @@ class StoryCoder:
                 violent.setdefault(d.trigger.token.i, []).append(d)
         tolls = [d for d in drafts if _consequence_of(d, violent)]
         for toll in tolls:  # "blew himself up at a checkpoint in Baghdad, killing 10 Iraqi soldiers": IRQMIL
-            for act in violent.get(toll.trigger.token.head.i, []):
+            for act in violent.get(_toll_of(toll.trigger.token), []):
                 if act.target.is_place and toll.target.role and act.target.entity == toll.target.entity:
                     act.target = toll.target
         drafts = [d for d in drafts if d not in tolls and d.trigger.token.i not in purposes]
@@ -948,11 +948,17 @@ REPRESSION = {"175"}  # "cracked down on protesters, killing dozens": the crackd
 def _consequence_of(draft: _Draft, violent: dict[int, list["_Draft"]]) -> bool:
     """A participle of violence ("..., killing eight people") after a coded violent act or crackdown by the same
     source, against nobody else (victims of unknown or the same country): the act's toll, not a second event."""
-    token = draft.trigger.token
-    if draft.code[:2] not in VIOLENT_ROOTS or token.dep_ != "advcl" or token.tag_ != "VBG":
+    if draft.code[:2] not in VIOLENT_ROOTS:
         return False
-    acts = [d for d in violent.get(token.head.i, []) if d.source.code == draft.source.code]
+    acts = [d for d in violent.get(_toll_of(draft.trigger.token), []) if d.source.code == draft.source.code]
     return bool(acts) and (not draft.target.entity or any(d.target.entity == draft.target.entity for d in acts))
+
+
+def _toll_of(token: Token) -> int:
+    """The verb a trailing participle (", killing eight people", also its conjuncts: ", killing five officers and
+    injuring 22") tells the toll of, else -1."""
+    token = first_conjunct(token)
+    return token.head.i if token.dep_ == "advcl" and token.tag_ == "VBG" else -1
 
 
 def _governing_verb(noun: Token) -> int:

@@ -12,8 +12,8 @@ from spacy.tokens import Token
 
 from coder.codebook.schema import ModalityRule, Rules
 from coder.events.roles import ORDINALS
-from coder.match.syntax import (GUILTY, child, circumstance, culpable_for, kids, object_governor, scene_clause,
-                                to_infinitive)
+from coder.match.syntax import (GUILTY, child, circumstance, culpable_for, first_conjunct, kids, object_governor,
+                                scene_clause, to_infinitive)
 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
@@ -253,6 +253,9 @@ class RuleBook:
         "wants to hold talks"); None when the act is simply reported.
         """
         verb = object_governor(noun)
+        subject = first_conjunct(noun)
+        if verb is None and subject.dep_ in ("nsubj", "nsubjpass") and self.hedged(subject.head):
+            return False  # "too early to say whether talks would resume", "clashes could erupt": not reported
         if verb is None or circumstance(noun):
             return None  # "during talks with Putin, Erdogan called for ...": the talks took place
         if noun.dep_ == "pobj" and noun.head.lower_ == "for" and not culpable_for(noun):
@@ -337,3 +340,4 @@ def _infinitival(node: Token) -> bool:
     if node.dep_ == "xcomp":
         return True
     return node.dep_ == "ccomp" and to_infinitive(node)
+

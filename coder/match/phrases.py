@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import UNKNOWN_COUNTRY, Actor, Rules
 from coder.match.actors import ActorIndex, Mention
-from coder.match.syntax import PATRONAGE, holders, hyphen_prefix, hyphen_suffix, kids, preposition_objects
+from coder.match.syntax import (ATTRIBUTIONS, PATRONAGE, holders, hyphen_prefix, hyphen_suffix, kids,
+                                preposition_objects)
 
 # Dependencies that stay inside one actor's noun phrase.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", "quantmod", "punct",
@@ -288,6 +289,8 @@ class PhraseResolver:
                 if child.i in listed:
                     continue
                 coordinated_modifier = tok.i != head.i and child.dep_ in ("conj", "cc")  # "Hungarian and Romanian"
+                if child.dep_ == "appos" and _misparsed_speaker(child):
+                    continue
                 if child.dep_ in NP_DEPS or coordinated_modifier or (
                         child.dep_ == "prep" and role_head and child.lower_ in preps):
                     out.add(child.i)
@@ -413,7 +416,12 @@ class PhraseResolver:
             # "hit five bases used by the Iraqi Hezbollah": a thing held or used by an actor stands for it;
             # "condemned the terrorist attack": a role word on a thing is no target (but a post or vehicle of a
             # force is that force: "stormed a military base in Herat", "attacked a police station in Kano")
-            return [a for o in holders(head) for a in self.resolve(o)]
+            held = [a for o in holders(head) for a in self.resolve(o)]
+            if any(not a.entity for a in held):  # "rebel-held areas of Idlib province", "in Idlib": rebels there
+                place = next((p for prep in ("of", "in") for o in preposition_objects(head, prep)
+                              for p in self.resolve(o, loose=True) if p.is_place), None)
+                held = [self._with_entity(a, place) if place is not None and not a.entity else a for a in held]
+            return held
         role = ""
         if roles:
             role_m = head_mention if head_mention in roles else min(roles, key=lambda r: abs(r.start - head.i))
@@ -736,6 +744,19 @@ class PhraseResolver:
             if found:
                 return _as_pronoun(found[0], pron)
         return None
+
+
+def _misparsed_speaker(appos: Token) -> bool:
+    """"... withdrawing troops from Syria, Defence Minister Sergei Shoigu said": the parser hangs the speaker
+    of a trailing attribution on the last noun as an apposition; a speech verb right after it with no subject
+    of its own shows it is that verb's subject, not a second name of the noun."""
+    doc = appos.doc
+    after = appos.right_edge.i + 1
+    if after >= len(doc):
+        return False
+    verb = doc[after]
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in ATTRIBUTIONS and verb.i != appos.head.i and \
+        not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids(verb))
 
 
 def _as_pronoun(actor: ResolvedActor, pron: Token) -> ResolvedActor:

@@ -64,6 +64,11 @@ def holders(noun: Token, ties_only: bool = False) -> list[Token]:
     "forces loyal TO Assad")."""
     verbs = TIES if ties_only else HOLDING
     found: list[Token] = []
+    doc = noun.doc
+    for mod in kids(noun):  # "rebel-held areas", "Houthi-controlled territory": the holder before the hyphen
+        if not ties_only and mod.dep_ == "amod" and mod.i < noun.i and mod.tag_ == "VBN" and \
+                mod.lemma_.lower() in verbs and mod.i >= 2 and doc[mod.i - 1].text == "-":
+            found.extend(c for c in kids(mod) if c.i == mod.i - 2)
     for clause in kids(noun):
         loyal = ties_only and clause.dep_ == "amod" and clause.lower_ == "loyal" and clause.i > noun.i
         if not loyal and (clause.dep_ != "acl" or clause.lemma_.lower() not in verbs or clause.tag_ not in ("VBN", "VBG")):
@@ -296,6 +301,11 @@ def _preposition_objects(token: Token, prep: str) -> list[Token]:
         for c in kids(token):
             if c.dep_ == "appos" and c.pos_ == "PROPN":
                 found.extend(_preposition_objects(c, prep))
+    if not found and token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "NOUN":
+        # "launched air and artillery strikes on Syrian troops": the phrase after the last conjunct, hung on
+        # the first, belongs to all of them
+        first = token.head
+        found.extend(o for o in _preposition_objects(first, prep) if o.i > token.i)
     return found
 
 
