@@ -753,6 +753,9 @@ def test_bare_rejection_takes_the_sub_code_of_the_rejected_act(code):
     # 12.reject gives 120; the offer's own act (holding talks: 04) maps through the refusal map to 125
     assert code("The Palestinian president rejected an American offer to hold talks.") == {"PSEGOV USA 125"}
     assert code("Russia rejected the American proposal.") == {"RUS USA 120"}
+    # the parser hangs the infinitive on the noun as an adverbial clause
+    assert code("China's government on Tuesday rejected a U.S. State Department call to release three activists.",
+                "2017-06-01") == {"CHNGOV USAGOV 1243"}
 
 
 def test_appeal_takes_a_sub_code_below_its_own_from_the_act(code):

@@ -733,7 +733,9 @@ class StoryCoder:
         holder = direct_object(token) if trigger.pattern.trigger_kind == "verb" else token
         inner = complements(token) if trigger.pattern.trigger_kind == "verb" else []
         if holder is not None:
-            inner += [c for c in kids(holder) if c.dep_ in ("acl", "xcomp")] + preposition_objects(holder, "for")
+            # (also a to-infinitive the parser hangs on the noun as an adverbial: "rejected a call to release")
+            inner += [c for c in kids(holder) if c.dep_ in ("acl", "xcomp", "ccomp") or (
+                c.dep_ == "advcl" and to_infinitive(c))] + preposition_objects(holder, "for")
         for act in inner:
             found = self.verbs.match(act)
             if found is None or found.pattern.code[:2] == code[:2]:
