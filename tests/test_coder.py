@@ -325,7 +325,7 @@ def test_meeting_in_a_third_country_is_044(code):
 def test_call_with_a_name_as_predicate_is_a_phone_call(code):
     assert code("U.S. President Joe Biden called Chinese President Xi Jinping on Wednesday.") == {
         "USAGOV CHNGOV 041", "CHNGOV USAGOV 041"}
-    assert code("Erdogan called Netanyahu a terrorist.") == set()
+    assert code("Modi called Biden a friend.") == set()  # a naming, no call
 
 
 def test_counterpart_holds_the_other_partys_role(code):
@@ -443,7 +443,12 @@ def test_abbreviated_month_is_a_time_phrase(code):
 
 
 def test_naming_someone_is_not_the_verbs_act(code):
-    assert code("Erdogan called Netanyahu a terrorist.", "2019-01-01") == set()  # not a phone call
+    assert code("China called the sanctions illegal.") == set()  # not a phone call
+    # ... but an insult the codebook names is a disapproval (11.call_names), also where the small model hangs
+    # the name on the object as an apposition
+    assert code("Erdogan called Netanyahu a terrorist.", "2019-01-01") == {"TURGOV ISRGOV 111"}
+    assert code("The Turkish president called the Israeli prime minister a terrorist.") == {"TURGOV ISRGOV 111"}
+    assert code("Trump called the Danish prime minister nasty.", "2019-08-21") == set()  # no object: no call either
     assert code("A Palestinian teenager was shot dead by Israeli soldiers.") == {"ISRMIL PSECVL 193"}  # not naming
     assert code("Putin called Erdogan on Tuesday.", "2019-01-01") == {"RUSGOV TURGOV 041", "TURGOV RUSGOV 041"}
 

@@ -17,7 +17,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import VerbPattern
-from coder.match.syntax import (callee_predicate, complements, direct_object, first_conjunct, is_passive, kids,
+from coder.match.syntax import (complements, direct_object, first_conjunct, is_passive, kids, naming_predicates,
                                 nested_preposition_objects, nominal_gerund, preposition_objects, shared_object)
 
 VERB_POS = {"VERB", "AUX"}
@@ -200,7 +200,9 @@ class _Shape:
         has_object = self.obj is not None
         return [w for c in complements(self.token) for w in _words(c)] + [
             c.lemma_.lower() for c in kids(self.token) if c.pos_ == "ADJ" and (
-                c.dep_ == "oprd" or (c.dep_ == "advcl" and has_object and c.i > self.token.i))]
+                c.dep_ == "oprd" or (c.dep_ == "advcl" and has_object and c.i > self.token.i))] + (
+            [c.lemma_.lower() for c in naming_predicates(self.token)]  # "called Netanyahu a TERRORIST"
+            if self.token.lemma_.lower() in NAMING_VERBS else [])
 
     def prep_objects(self, prep: str) -> list[set[str]]:
         if prep not in self._preps:
@@ -313,10 +315,10 @@ def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
     if p.not_prep and any(_attached(shape, w) for w in p.not_prep if w in shape.particles):
         return None
     if p.trigger_kind == "verb":
-        if token.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" and not callee_predicate(c)
-                                                        for c in kids(token)):
-            return None  # "called Netanyahu a terrorist", "called the sanctions illegal": a naming, not a call
-            # (but "was shot dead" is a shooting)
+        if token.lemma_.lower() in NAMING_VERBS and naming_predicates(token) and not (
+                p.complement and ANY not in p.complement and any(w in p.complement for w in shape.complements)):
+            return None  # "called the sanctions illegal": a naming, not a call -- unless the pattern names the
+            # predicate ("called Netanyahu a terrorist": an insult); "was shot dead" is a shooting
         if p.object_none and shape.obj is not None:
             return None
         if p.object is not None and not (shape.obj_words & p.object):
