@@ -270,12 +270,14 @@ def _measured_words(obj: Token | None) -> set[str]:
 
 
 def _words(token: Token | None) -> set[str]:
-    """The head's lemma and form, and the head with its modifier ("hunger strike", "humanitarian aid",
-    "air defense system"), so that multi-word entries of a word set can match."""
+    """The head's lemma and form, the head with its modifier ("hunger strike", "humanitarian aid",
+    "air defense system") and a verb with its particle ("step down" apart from "step up"), so that multi-word
+    entries of a word set can match."""
     if token is None:
         return set()
     lemma = token.lemma_.lower()
     words = {lemma, token.lower_}
+    words.update(f"{lemma} {c.lower_}" for c in kids(token) if c.dep_ == "prt")
     mods = [c for c in token.lefts if c.dep_ in ("compound", "amod") and c.i >= token.i - 2]
     for m in mods:
         words.add(f"{m.lower_} {lemma}")
