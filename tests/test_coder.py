@@ -1547,3 +1547,8 @@ def test_a_phrase_after_coordinated_event_nouns_belongs_to_all_of_them(code):
 def test_a_trailing_speaker_misparsed_as_an_apposition_is_no_party(code):
     assert code("Russia has begun withdrawing some of its troops from Syria, Defence Minister Sergei Shoigu said "
                 "on Monday.", "2017-12-11") == {"RUS SYR 0874"}
+
+
+def test_schoolgirls_are_students_of_the_place(code):
+    assert code("Boko Haram gunmen abducted more than 100 schoolgirls from a secondary school in Chibok in northeastern "
+                "Nigeria.", "2014-04-15") == {"NGAREB NGAEDU 181"}
