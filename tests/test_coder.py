@@ -1552,3 +1552,7 @@ def test_a_trailing_speaker_misparsed_as_an_apposition_is_no_party(code):
 def test_schoolgirls_are_students_of_the_place(code):
     assert code("Boko Haram gunmen abducted more than 100 schoolgirls from a secondary school in Chibok in northeastern "
                 "Nigeria.", "2014-04-15") == {"NGAREB NGAEDU 181"}
+
+
+def test_over_after_hand_is_a_particle_even_when_parsed_as_a_preposition(code):
+    assert code("Turkey hands over the suspects to Iraq.") == {"TUR IRQ 063"}

@@ -163,6 +163,9 @@ def child(token: Token, *deps: str) -> Token | None:
     return None
 
 
+HANDING = {"hand", "turn"}  # "hand over", "turn over": "over" is their particle, never a preposition
+
+
 def direct_object(token: Token) -> Token | None:
     """The active-voice object: `dobj`, or the passive subject when the verb is passive."""
     if is_passive(token):
@@ -194,6 +197,12 @@ def direct_object(token: Token) -> Token | None:
         visiting = next((c for c in kids(token) if misparsed_visiting(c)), None)
         if visiting is not None:  # "Mubarak met visiting Israeli Prime Minister Barak": Barak is met
             return child(visiting, "dobj")
+        if token.lemma_.lower() in HANDING:
+            # "Turkey hands over the suspects to Iraq": the particle parsed as a preposition takes the object
+            over = next((c for c in kids(token) if c.dep_ == "prep" and c.lower_ == "over" and c.i == token.i + 1),
+                        None)
+            if over is not None and child(over, "pobj") is not None:
+                return child(over, "pobj")
         if token.lemma_.lower() in OBJECT_INFINITIVE:
             # "Syria allowed a UN aid convoy to enter Madaya", parsed with the convoy as the subject of "enter"
             clause = next((c for c in kids(token) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (
