@@ -338,13 +338,18 @@ def to_infinitive(token: Token) -> bool:
 def complements(token: Token) -> list[Token]:
     """Open and clausal complements (any POS: the model tags subjunctives as nouns: 'that he resign'); after a
     verb of asking, a to-infinitive parsed as an adverbial clause too ("called on Egypt to free activists")."""
-    asking = token.lemma_.lower() in ASKING
+    lemma = token.lemma_.lower()
+    asking = lemma in ASKING
+    pressing = lemma in PRESSING_FOR
     return [c for c in kids(token) if c.dep_ in ("xcomp", "ccomp") or (
-        asking and c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c)))]
+        c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in kids(c)) and (
+            asking or (pressing and any(m.dep_ == "mark" and m.lower_ == "for" for m in kids(c)))))]
 
 
 ASKING = {"urge", "ask", "call", "encourage", "invite", "request", "appeal", "implore",
           "persuade", "beg", "exhort"}  # not press, push, pressure: "pressured to help" is coercion
+# ... but pressing FOR someone to act asks them: "the EU pressed for Russia to withdraw"
+PRESSING_FOR = {"press", "push", "lobby", "plead", "campaign", "clamor", "clamour", "agitate"}
 
 
 SAY_VERBS = {"say", "tell", "add", "state", "note", "stress", "announce", "declare"}
