@@ -59,6 +59,27 @@ patterns:
     assert any("verbs.yaml:5: pattern meet: unknown key 'targt'" in m for m in msgs), msgs
 
 
+def test_subject_constraint_loads_and_an_unknown_word_set_in_it_is_reported(tmp_path):
+    ok = dict(MINI)
+    ok["verbs.yaml"] = """
+patterns:
+  - id: troops_leave
+    verb: leave
+    subject: [troop, soldier]
+    code: "190"
+"""
+    book = load_codebook(write_codebook(tmp_path / "ok", ok))
+    assert book.patterns[0].subject == frozenset({"troop", "soldier"})
+    msgs = broken(tmp_path, "verbs.yaml", """
+patterns:
+  - id: troops_leave
+    verb: leave
+    subject: $no_such_set
+    code: "190"
+""")
+    assert any("verbs.yaml:4" in m and "subject" in m and "no_such_set" in m for m in msgs), msgs
+
+
 def test_misspelt_key_in_a_rules_block_is_an_error(tmp_path):
     msgs = broken(tmp_path, "rules.yaml", """
 negation:

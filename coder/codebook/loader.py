@@ -48,7 +48,7 @@ EVENT_KEYS = {"code", "name", "root", "quad_class", "goldstein", "description"}
 ACTOR_KEYS = {"code", "kind", "iso3", "cow", "country", "names", "adjectives", "people", "capitals",
               "aliases", "codes", "note"}
 PATTERN_KEYS = {"id", "code", "verb", "noun", "particle", "object", "not_object", "prep", "not_prep",
-                "complement", "source", "target", "voice", "reverse", "mutual", "examples", "note"}
+                "complement", "subject", "source", "target", "voice", "reverse", "mutual", "examples", "note"}
 EXAMPLE_KEYS = {"text", "date", "events", "note"}
 ROLE_SLOTS = {"subject", "object", "iobj", "possessor", "none"}
 CODE_RE = re.compile(r"^\d{2,4}$")
@@ -574,6 +574,7 @@ def _load_pattern(r: _Reader, path: Path, item: LineDict, events: dict[str, Even
         prep=prep,
         not_prep=_lemmas(r, path, item.get("not_prep"), line("not_prep"), entry, "not_prep", wordsets) or frozenset(),
         complement=_lemmas(r, path, item.get("complement"), line("complement"), entry, "complement", wordsets) or frozenset(),
+        subject=_lemmas(r, path, item.get("subject"), line("subject"), entry, "subject", wordsets) or frozenset(),
         source=item.get("source", "subject"), target=item.get("target", "object"), voice=voice,
         reverse=item.get("reverse"), mutual=mutual, examples=examples, note=str(item.get("note") or ""),
         order=order, origin=f"{r.rel(path)}:{item.line}",

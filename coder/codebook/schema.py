@@ -148,6 +148,7 @@ class VerbPattern:
     prep: dict[str, frozenset[str] | None] = field(default_factory=dict)
     not_prep: frozenset[str] = frozenset()  # prepositions/particles that must not be attached ("call on")
     complement: frozenset[str] = frozenset()
+    subject: frozenset[str] = frozenset()  # lemma(s) the grammatical subject's head must have ("troops left")
     source: str = "subject"
     target: str = "object"
     voice: str = "any"
@@ -170,6 +171,8 @@ class VerbPattern:
             score += 1 if self.complement == frozenset({"any"}) else 2
         if self.not_object or self.not_prep:
             score += 1
+        if self.subject:
+            score += 2
         if self.target.startswith("prep:"):
             score += 1
         if self.voice != "any":

@@ -182,6 +182,20 @@ class _Shape:
         return _words(obj) | _measured_words(obj)
 
     @cached_property
+    def subject_words(self) -> set[str]:
+        """Words of the grammatical subject's head, also one the verb shares with the verbs it depends on ("American
+        troops have begun leaving": the troops leave)."""
+        node = self.token
+        for _ in range(4):
+            subj = next((c for c in kids(node) if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return _words(subj) | _measured_words(subj)
+            if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+                break
+            node = node.head
+        return set()
+
+    @cached_property
     def passive(self) -> bool:
         return is_passive(self.token)
 
@@ -341,5 +355,7 @@ def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
             return None
     if p.complement and not (shape.complements if ANY in p.complement
                              else any(w in p.complement for w in shape.complements)):
+        return None
+    if p.subject and not (shape.subject_words & p.subject):
         return None
     return Trigger(token, p, particle_tok, first)
