@@ -449,6 +449,9 @@ def test_naming_someone_is_not_the_verbs_act(code):
     assert code("Erdogan called Netanyahu a terrorist.", "2019-01-01") == {"TURGOV ISRGOV 111"}
     assert code("The Turkish president called the Israeli prime minister a terrorist.") == {"TURGOV ISRGOV 111"}
     assert code("Trump called the Danish prime minister nasty.", "2019-08-21") == set()  # no object: no call either
+    # an apposition after a comma describes the one called
+    assert code("Putin called Erdogan, a close ally, on Tuesday.", "2019-01-01") == {
+        "RUSGOV TURGOV 041", "TURGOV RUSGOV 041"}
     assert code("A Palestinian teenager was shot dead by Israeli soldiers.") == {"ISRMIL PSECVL 193"}  # not naming
     assert code("Putin called Erdogan on Tuesday.", "2019-01-01") == {"RUSGOV TURGOV 041", "TURGOV RUSGOV 041"}
 

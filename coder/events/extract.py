@@ -23,8 +23,8 @@ from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.lemmas import LemmaRepair
 from coder.match.phrases import ABROAD, MISSIONS, PhraseResolver, ResolvedActor, StoryMemory
-from coder.match.syntax import (ATTRIBUTIONS, child, circumstance, complements, direct_object, first_conjunct, holders,
-                                hyphen_prefix, is_fronted_participle, is_passive, kids, misparsed_visiting,
+from coder.match.syntax import (ATTRIBUTIONS, child, circumstance, complements, direct_object, first_conjunct,
+                                holders, hyphen_prefix, is_fronted_participle, is_passive, kids, misparsed_visiting,
                                 nested_preposition_objects, nominal_gerund, object_governor, preposition_objects,
                                 PLACE_NOUNS, shared_object, to_infinitive)
 from coder.match.verbs import Trigger, VerbIndex

@@ -252,7 +252,8 @@ def naming_predicates(verb: Token) -> list[Token]:
     found = [c for c in kids(verb) if c.dep_ == "oprd" and not callee_predicate(c)]
     for holder in [c for c in kids(verb) if c.dep_ in ("dobj", "oprd")]:
         found += [a for a in kids(holder) if a.dep_ == "appos" and a.i > holder.i and a.pos_ in ("NOUN", "ADJ")
-                  and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in kids(a))]
+                  and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in kids(a))
+                  and a.doc[a.left_edge.i - 1].text != ","]  # not "the ambassador, a career diplomat,"
     return found
 
 
