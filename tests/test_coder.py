@@ -1559,3 +1559,7 @@ def test_schoolgirls_are_students_of_the_place(code):
 
 def test_over_after_hand_is_a_particle_even_when_parsed_as_a_preposition(code):
     assert code("Turkey hands over the suspects to Iraq.") == {"TUR IRQ 063"}
+
+
+def test_a_place_in_a_counted_subject_is_where_the_event_happens(code):
+    assert code("Thousands of workers in Haiti went on strike.") == {"HTILAB HTI 143"}

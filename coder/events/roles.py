@@ -219,7 +219,9 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
             holders.append(verb)
     else:
         # where its subject was: "a Russian airstrike on a market in Kharkiv killed 15 people"
-        holders += [c for c in kids(trigger) if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        # (or of what it counts: "thousands of workers in Haiti went on strike")
+        subjects = [c for c in kids(trigger) if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        holders += subjects + [m for s in subjects for m in measured_nouns(s)]
         # a nominal gerund split off its own phrase: "killed in Israeli tank [shelling] in the east of Gaza"
         holders += [c for c in kids(trigger) if c.dep_ == "advcl" and c.tag_ == "VBG" and
                     c.doc[c.i - 1].dep_ == "pobj" and c.doc[c.i - 1].head.head.i == trigger.i]
