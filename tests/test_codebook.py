@@ -19,10 +19,13 @@ def problems_of(path: Path) -> list[str]:
     return [str(p) for p in problems]
 
 
+def with_file(tmp_path: Path, name: str, text: str, folder: str = "broken") -> Path:
+    """The mini codebook with one file replaced."""
+    return write_codebook(tmp_path / folder, {**MINI, name: text})
+
+
 def broken(tmp_path: Path, name: str, text: str) -> list[str]:
-    files = dict(MINI)
-    files[name] = text
-    return problems_of(write_codebook(tmp_path / "broken", files))
+    return problems_of(with_file(tmp_path, name, text))
 
 
 def test_valid_fixture_loads(mini_codebook):
@@ -60,15 +63,13 @@ patterns:
 
 
 def test_subject_constraint_loads_and_an_unknown_word_set_in_it_is_reported(tmp_path):
-    ok = dict(MINI)
-    ok["verbs.yaml"] = """
+    book = load_codebook(with_file(tmp_path, "verbs.yaml", """
 patterns:
   - id: troops_leave
     verb: leave
     subject: [troop, soldier]
     code: "190"
-"""
-    book = load_codebook(write_codebook(tmp_path / "ok", ok))
+""", folder="ok"))
     assert book.patterns[0].subject == frozenset({"troop", "soldier"})
     msgs = broken(tmp_path, "verbs.yaml", """
 patterns:
@@ -180,10 +181,9 @@ def test_shared_alias_is_a_warning(tmp_path):
 
 
 def test_load_codebook_raises_with_all_problems(tmp_path):
-    files = dict(MINI)
-    files["verbs.yaml"] = 'patterns:\n  - {id: a, verb: meet, code: "999"}\n'
+    bad = with_file(tmp_path, "verbs.yaml", 'patterns:\n  - {id: a, verb: meet, code: "999"}\n', folder="bad")
     with pytest.raises(CodebookError) as err:
-        load_codebook(write_codebook(tmp_path / "bad", files))
+        load_codebook(bad)
     assert "verbs.yaml:2: pattern a: code 999 is not in the taxonomy" in str(err.value)
 
 
@@ -197,8 +197,7 @@ def test_dated_codes_pick_narrowest_and_most_recent(mini_codebook):
 
 
 def test_narrowest_range_wins(tmp_path):
-    files = dict(MINI)
-    files["actors.yaml"] = """
+    book = load_codebook(with_file(tmp_path, "actors.yaml", """
 actors:
   - code: KAZELI
     kind: person
@@ -207,8 +206,7 @@ actors:
     codes:
       - {code: KAZELI, from: 2000-01-01}
       - {code: KAZGOV, from: 2019-12-18, to: 2023-04-01}
-"""
-    book = load_codebook(write_codebook(tmp_path / "narrow", files))
+""", folder="narrow"))
     assert book.actors[0].code_on(dt.date(2022, 6, 8))[0] == "KAZGOV"
     assert book.actors[0].code_on(dt.date(2024, 6, 8))[0] == "KAZELI"
 
@@ -249,9 +247,10 @@ def test_validate_cli_exit_codes(mini_codebook, tmp_path):
     ok = subprocess.run([sys.executable, "-m", "coder", "validate", str(mini_codebook)], capture_output=True, text=True)
     assert ok.returncode == 0, ok.stderr
     assert "valid" in ok.stdout and "patterns" in ok.stdout
-    files = dict(MINI)
-    files["verbs.yaml"] = 'patterns:\n  - {id: a, verb: meet, code: "999"}\n  - {id: a, verb: meet, code: "040"}\n'
-    bad = subprocess.run([sys.executable, "-m", "coder", "validate", str(write_codebook(tmp_path / "b", files))],
+    book_dir = with_file(tmp_path, "verbs.yaml",
+                         'patterns:\n  - {id: a, verb: meet, code: "999"}\n  - {id: a, verb: meet, code: "040"}\n',
+                         folder="b")
+    bad = subprocess.run([sys.executable, "-m", "coder", "validate", str(book_dir)],
                          capture_output=True, text=True)
     assert bad.returncode == 2
     assert "b/verbs.yaml:2: pattern a: code 999 is not in the taxonomy" in bad.stderr

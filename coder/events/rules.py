@@ -253,8 +253,8 @@ class RuleBook:
         "wants to hold talks"); None when the act is simply reported.
         """
         verb = object_governor(noun)
-        subject = first_conjunct(noun)
-        if verb is None and subject.dep_ in ("nsubj", "nsubjpass") and self.hedged(subject.head):
+        if verb is None and (subject := first_conjunct(noun)).dep_ in ("nsubj", "nsubjpass") and \
+                self.hedged(subject.head):
             return False  # "too early to say whether talks would resume", "clashes could erupt": not reported
         if verb is None or circumstance(noun):
             return None  # "during talks with Putin, Erdogan called for ...": the talks took place

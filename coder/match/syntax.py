@@ -201,8 +201,9 @@ def direct_object(token: Token) -> Token | None:
             # "Turkey hands over the suspects to Iraq": the particle parsed as a preposition takes the object
             over = next((c for c in kids(token) if c.dep_ == "prep" and c.lower_ == "over" and c.i == token.i + 1),
                         None)
-            if over is not None and child(over, "pobj") is not None:
-                return child(over, "pobj")
+            handed = child(over, "pobj") if over is not None else None
+            if handed is not None:
+                return handed
         if token.lemma_.lower() in OBJECT_INFINITIVE:
             # "Syria allowed a UN aid convoy to enter Madaya", parsed with the convoy as the subject of "enter"
             clause = next((c for c in kids(token) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (

@@ -215,8 +215,12 @@ class _Shape:
         return [w for c in complements(self.token) for w in _words(c)] + [
             c.lemma_.lower() for c in kids(self.token) if c.pos_ == "ADJ" and (
                 c.dep_ == "oprd" or (c.dep_ == "advcl" and has_object and c.i > self.token.i))] + (
-            [c.lemma_.lower() for c in naming_predicates(self.token)]  # "called Netanyahu a TERRORIST"
-            if self.token.lemma_.lower() in NAMING_VERBS else [])
+            [c.lemma_.lower() for c in self.naming])  # "called Netanyahu a TERRORIST"
+
+    @cached_property
+    def naming(self) -> list[Token]:
+        """What a naming verb calls its object (computed once, not once per candidate pattern)."""
+        return naming_predicates(self.token) if self.token.lemma_.lower() in NAMING_VERBS else []
 
     def prep_objects(self, prep: str) -> list[set[str]]:
         if prep not in self._preps:
@@ -331,7 +335,7 @@ def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
     if p.not_prep and any(_attached(shape, w) for w in p.not_prep if w in shape.particles):
         return None
     if p.trigger_kind == "verb":
-        if token.lemma_.lower() in NAMING_VERBS and naming_predicates(token) and not (
+        if shape.naming and not (
                 p.complement and ANY not in p.complement and any(w in p.complement for w in shape.complements)):
             return None  # "called the sanctions illegal": a naming, not a call -- unless the pattern names the
             # predicate ("called Netanyahu a terrorist": an insult); "was shot dead" is a shooting
