@@ -239,6 +239,9 @@ class Rules:
     unasserted_verbs: list[str] = field(default_factory=list)
     reason_verbs: list[str] = field(default_factory=list)
     observer_verbs: list[str] = field(default_factory=list)
+    factive_verbs: list[str] = field(default_factory=list)  # an event noun they take as object happened
+    answer_verbs: list[str] = field(default_factory=list)  # ... and these, for the answered codes (accusations)
+    answered_codes: list[str] = field(default_factory=list)
     intent: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     threat: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
     refusal: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))
@@ -265,6 +268,7 @@ class Rules:
     place_preps: list[str] = field(default_factory=list)
     place_object_codes: list[str] = field(default_factory=list)
     place_source_roots: list[str] = field(default_factory=list)
+    place_target_roots: list[str] = field(default_factory=list)  # a target of unknown country is the place's
     home_codes: list[str] = field(default_factory=list)
     domestic_codes: list[str] = field(default_factory=list)  # role-only party: the other side's country
     state_roles: list[str] = field(default_factory=list)

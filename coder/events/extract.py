@@ -87,6 +87,8 @@ class StoryCoder:
         self.place_preps = frozenset(book.rules.place_preps)
         self.object_place_codes = tuple(book.rules.place_object_codes)
         self.place_source_roots = tuple(book.rules.place_source_roots)
+        self.placed_target_roots = tuple(book.rules.place_target_roots)
+        self.consult = "04"  # meetings and talks: arranged ones are both parties' (036 both ways)
         self.home_codes = tuple(book.rules.home_codes)
         self.domestic_codes = tuple(book.rules.domestic_codes)
         bare = book.rules.obligation.mapping.get("0")
@@ -175,7 +177,8 @@ class StoryCoder:
         for trigger, others in sorted(triggers, key=lambda t: t[0].pattern.trigger_kind != "verb"):  # verbs first
             token = trigger.token
             if trigger.pattern.trigger_kind == "noun" and _governing_verb(token) in settled and not (
-                    token.dep_ == "nsubj" and token.head.i in coded and token.i not in event_sources):
+                    token.dep_ == "nsubj" and token.head.i in coded and token.i not in event_sources) and \
+                    not self.rules.witnessed(token, trigger.pattern.code):
                 # an event noun that is the subject of a coded verb is its own event ("Modi's visit to Washington
                 # strengthened ties") unless it stood for the verb's source ("Israeli airstrikes killed 20")
                 outcome, made = Outcome("noun is an argument of a coded or vetoed verb: the verb decides"), []
@@ -295,7 +298,10 @@ class StoryCoder:
             if say is None:
                 return Outcome("hedged (modal or conditional): not coded", veto=True), []
             return self._demand(trigger, say, self._actors([effective_subject(say)], resolver), resolver)
-        claim = rules.claimed_by(head)
+        # "condemned Israel's airstrikes on Gaza", "rejected accusations by Maduro against Brazil": what the verb
+        # takes as having happened is no claim
+        witnessed = pattern.trigger_kind == "noun" and rules.witnessed(token, pattern.code)
+        claim = rules.claimed_by(head) if not witnessed else None
         if claim is not None:
             return self._claim(trigger, claim, resolver)
         appealed = _appealed_for(token, self.appeal_verbs) if pattern.trigger_kind == "noun" else None
@@ -304,7 +310,7 @@ class StoryCoder:
         demand = rules.demanded_in(head) if pattern.trigger_kind == "verb" else None
         if demand is not None:  # "the EU's demand that Russia withdraw": the EU demands the withdrawal of Russia
             return self._demand(trigger, demand, self._demanders(demand, resolver), resolver)
-        claimed = rules.unasserted_by(head)
+        claimed = rules.unasserted_by(head) if not witnessed else None
         if claimed is not None:
             return Outcome(f"only claimed under '{claimed.text}': not coded", veto=True), []
         if refusal is not None:
@@ -312,7 +318,7 @@ class StoryCoder:
         elif token.i != head.i and any(c.dep_ == "aux" and c.lower_ in rules.intent_aux for c in kids(token)):
             modality = rules.modality(token)  # "launched an investigation and WILL meet Ant Group": its own future
         else:
-            modality = rules.modality(head) if pattern.trigger_kind == "verb" else rules.noun_modality(token)
+            modality = rules.modality(head) if pattern.trigger_kind == "verb" else rules.noun_modality(token, pattern.code)
         if modality is False:
             return Outcome("governed by a negated, hedged or non-factual verb: not coded", veto=True), []
         return self._code_action(trigger, resolver, memory, event_sources, purposes, head, modality, refusal)
@@ -472,6 +478,13 @@ class StoryCoder:
                 # an attack or protest naming no party is against the place; a target of unknown country
                 # (civilians, police) is the place's
                 targets = [self._placed(t, place) for t in targets] if targets else [place]
+        elif targets and code.startswith(self.placed_target_roots) and tgt_slot != "none" and any(
+                not t.entity and t.role for t in targets):
+            # "delivered food to 100,000 people in Yemen's Hodeidah province": a party of unknown country is the
+            # place's, though the place is no target of an act of aid, yielding or accusation
+            place = self._place(token, kind, resolver, pronouns=False)  # (not "a pause in its offensive")
+            if place is not None:
+                targets = [self._placed(t, place) for t in targets]
         if not targets and code.startswith(self.home_codes) and tgt_slot != "none" and not any(
                 h.pos_ == "PRON" for h in target_heads):  # ("barred her from leaving Turkey": someone, not Turkey)
             # "the Colombian president declared a state of emergency": a curfew, emergency or ban naming no
@@ -528,7 +541,10 @@ class StoryCoder:
             for a in sources:
                 for b in targets:
                     pairs.append((a, b, code))
-                    if not mod_name and pattern.mutual:  # an intention is one side's; a meeting both's
+                    if pattern.mutual and (not mod_name or code[:2] == "03" and pattern.code[:2] == self.consult
+                                           and _arranged(modality, token, head)):
+                        # a meeting is both's, and so is one arranged ("will meet", "is to hold talks with");
+                        # a wish, offer or plan is one side's ("wants to meet", "offered to hold talks with")
                         pairs.append((b, a, code))
                     elif not mod_name and pattern.reverse:
                         pairs.append((b, a, pattern.reverse))
@@ -807,9 +823,11 @@ class StoryCoder:
         return self._actors([subject], resolver) if subject is not None else []
 
     def _place(self, token: Token, kind: str, resolver: PhraseResolver,
-               within: list[Token] | None = None) -> ResolvedActor | None:
+               within: list[Token] | None = None, pronouns: bool = True) -> ResolvedActor | None:
         """The country or region an event happens in, from its place phrases (rules.yaml `places`)."""
         for head in place_heads(token, kind, self.place_preps, within):
+            if head.pos_ == "PRON" and not pronouns:
+                continue
             # a place noun stands for the place its modifiers name ("in Anbar province"), a border never ("near
             # the Kenya-Somali border")
             loose = head.lemma_.lower() in self.stand_ins and head.lemma_.lower() not in FRONTIERS
@@ -981,6 +999,20 @@ def _governing_verb(noun: Token) -> int:
                 return holder.i
     verb = object_governor(noun)
     return verb.i if verb is not None else -1
+
+
+def _arranged(modality: Modality | None, token: Token, head: Token) -> bool:
+    """A future act both parties are in: announced by its own auxiliary or infinitive ("will meet", "Obama to
+    meet Putin", "is to hold talks with") or by a schedule ("is scheduled to meet"), not by one side's wish, plan
+    or consent ("wants to meet", "offered to hold talks", "agreed to normalise relations with Israel")."""
+    if not isinstance(modality, Modality) or modality.kind != "intent":
+        return False
+    controller = modality.controller
+    return controller.i in (token.i, head.i) or controller.lemma_.lower() in SCHEDULES or (
+        controller.lemma_ == "be" and any(c.dep_ == "xcomp" and c.i in (token.i, head.i) for c in kids(controller)))
+
+
+SCHEDULES = {"schedule", "slate", "set", "due"}
 
 
 def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> ResolvedActor:

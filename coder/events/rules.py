@@ -43,6 +43,9 @@ class RuleBook:
         self.conditionals = set(rules.conditionals)
         self.unasserted = set(rules.unasserted_verbs) | {w.split()[0] for w in rules.denial_verbs}
         self.observers = frozenset(rules.observer_verbs)
+        self.factive = frozenset(rules.factive_verbs)
+        self.answers = frozenset(rules.answer_verbs)
+        self.answered = tuple(rules.answered_codes)
         self.reason_verbs = set(rules.reason_verbs)
         self.obligation_words = set(rules.obligation.verbs)
         self.demand_nouns = set(rules.obligation.nouns)
@@ -244,7 +247,17 @@ class RuleBook:
         """"tried to assassinate": the act was attempted (the `attempt` map may give it its own code)."""
         return token.dep_ == "xcomp" and token.head.lemma_.lower() in self.attempt_verbs
 
-    def noun_modality(self, noun: Token) -> Modality | None | bool:
+    def witnessed(self, noun: Token, code: str) -> bool:
+        """An event noun whose verb takes it as having happened: "condemned Israel's attack on Gaza", "welcomed
+        the agreement between Israel and the UAE" (rules.yaml `observers: factive`); an accusation is made
+        whatever answers it ("rejected accusations by Netanyahu that Tehran ...")."""
+        verb = object_governor(noun)
+        if verb is None or noun.dep_ != "dobj" and first_conjunct(noun).dep_ != "dobj":
+            return False
+        lem = verb.lemma_.lower()
+        return lem in self.factive or (bool(code) and code.startswith(self.answered) and lem in self.answers)
+
+    def noun_modality(self, noun: Token, code: str = "") -> Modality | None | bool:
         """What the verb a nominal event is the object of does to it.
 
         False when that verb is negated, hedged or only reports it ("did not hold talks", "denied the
@@ -253,6 +266,8 @@ class RuleBook:
         "wants to hold talks"); None when the act is simply reported.
         """
         verb = object_governor(noun)
+        if verb is not None and self.witnessed(noun, code):
+            return None if not (self.negated(verb) or self.hedged(verb)) else False
         if verb is None and (subject := first_conjunct(noun)).dep_ in ("nsubj", "nsubjpass") and \
                 self.hedged(subject.head):
             return False  # "too early to say whether talks would resume", "clashes could erupt": not reported
@@ -340,3 +355,4 @@ def _infinitival(node: Token) -> bool:
     if node.dep_ == "xcomp":
         return True
     return node.dep_ == "ccomp" and to_infinitive(node)
+
