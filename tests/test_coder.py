@@ -1597,3 +1597,17 @@ def test_an_arranged_meeting_is_both_parties_a_wish_one_sides(code):
     assert code("Putin agreed to meet Erdogan.") == {"RUSGOV TURGOV 036"}
     # an announced cooperation is the announcer's intention
     assert code("India will deepen cooperation with Japan.") == {"IND JPN 030"}
+
+
+def test_a_part_held_by_someone_is_the_holders(code):
+    assert code("The UN suspended aid to parts of Yemen controlled by Houthi rebels.") == {"IGOUNO YEMREB 162"}
+    assert code("The UN suspended aid to parts of Yemen.") == {"IGOUNO YEM 162"}
+
+
+def test_a_verb_with_no_phrase_of_its_own_shares_its_conjuncts_place(code):
+    assert code("Taliban gunmen shot and wounded an activist on her school bus in Pakistan's Swat Valley.",
+                "2012-10-09") == {"AFGREB PAKOPP 193", "AFGREB PAKOPP 190"}
+    # a toll is where its act was; an adverb does not hide the place
+    assert code("Boko Haram fighters torched a village elsewhere in Cameroon.") == {"NGAREB CMR 1712"}
+    assert "NGAREB CMRCVL 190" in code("Boko Haram fighters torched a village elsewhere in Cameroon's Far North "
+                                       "Region, killing 11 civilians.")

@@ -218,6 +218,14 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
         if verb is not None:
             holders.append(verb)
     else:
+        # a later verb sharing its subject shares its place: "shot and wounded Malala on her school bus in Swat";
+        # a toll shares its act's: "torched a village in Cameroon, killing 11 civilians"
+        if direct_object(trigger) is None and child(trigger, "prep") is None:
+            # (not "kidnapped advisers from a bazaar and exploded bombs in Kabul")
+            holders += [c for c in kids(trigger) if c.dep_ == "conj" and c.pos_ == "VERB" and child(c, "nsubj") is None]
+        elif trigger.dep_ == "advcl" and trigger.tag_ == "VBG" and trigger.head.pos_ == "VERB" and \
+                child(trigger, "mark") is None:  # (not "took refuge in its embassy while fighting extradition")
+            holders += [h for h in (trigger.head, direct_object(trigger.head)) if h is not None]
         # where its subject was: "a Russian airstrike on a market in Kharkiv killed 15 people"
         # (or of what it counts: "thousands of workers in Haiti went on strike")
         subjects = [c for c in kids(trigger) if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
@@ -231,6 +239,8 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
             # (or of what it counts: "arrested dozens of protesters demonstrating in Cairo")
             things = [obj, *measured_nouns(obj)]
             holders += things + [c for t in things for c in kids(t) if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN")]
+    # ... and where an adverb puts it: "torched a village elsewhere in Cameroon's Far North Region"
+    holders += [c for h in holders for c in kids(h) if c.dep_ == "advmod" and c.lower_ in PLACE_ADVERBS]
     found: list[Token] = []
     for holder in holders:
         for c in kids(holder):
@@ -252,5 +262,7 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
     return found
 
 
+PLACE_ADVERBS = {"elsewhere", "there", "here", "nearby", "further", "farther", "deep", "inside", "mainly", "mostly",
+                 "also", "especially", "particularly"}
 FROM_NEAR = ("from", "near", "outside", "off", "on")  # "killed 29 children on a school bus in Yemen's Saada province"
 

@@ -383,7 +383,8 @@ class PhraseResolver:
                     return found
         if head_mention is None and head.lemma_.lower() in self.side_words:
             low = head.lemma_.lower()  # "the Turkish and Greek sides"
-        if head_mention is None and head.lemma_.lower() in PARTITIVES:
+        if head_mention is None and head.lemma_.lower() in PARTITIVES and not (loose and holders(head)):
+            # (a part held by someone is the holder's: "parts of Yemen controlled by Houthi rebels" -> YEMREB)
             of = [p for c in kids(head) if c.dep_ == "prep" and c.lower_ == "of" for p in kids(c) if p.dep_ == "pobj"] or [
                 p for c in kids(head) if c.dep_ == "prep" and c.lower_ == "from" for p in kids(c) if p.dep_ == "pobj"]
             if of:  # "a group of Moroccan diplomats", "leaders of the opposition", "a delegation from Hamas"
