@@ -927,7 +927,7 @@ def test_a_thing_held_or_used_by_an_actor_stands_for_it(code):
 
 def test_a_hyphenated_holder_is_the_target_in_the_places_country(code):
     assert code("Russian warplanes bombed rebel-held areas of Syria's Idlib province.") == {"RUSMIL SYRREB 195"}
-    assert code("Government forces shelled rebel-held towns in Syria.") == {"---MIL SYRREB 194"}
+    assert code("Government forces shelled rebel-held towns in Syria.") == {"SYRMIL SYRREB 194"}
     assert code("Saudi-led coalition jets struck Houthi-controlled areas in Yemen.") == {"SAUMIL YEMREB 195"}
 
 
@@ -1611,3 +1611,18 @@ def test_a_verb_with_no_phrase_of_its_own_shares_its_conjuncts_place(code):
     assert code("Boko Haram fighters torched a village elsewhere in Cameroon.") == {"NGAREB CMR 1712"}
     assert "NGAREB CMRCVL 190" in code("Boko Haram fighters torched a village elsewhere in Cameroon's Far North "
                                        "Region, killing 11 civilians.")
+
+
+def test_forces_of_no_named_country_fighting_in_a_place_are_its_states(code):
+    assert code("Security forces shot dead three protesters in Baghdad.") == {"IRQMIL IRQOPP 193"}
+    # a where-clause happens in the place it describes
+    assert code("The fighting in Mosul, where troops are battling militants, continued.") == {"IRQMIL IRQUAF 190"}
+    # an attacker that is no state's force is never placed
+    assert code("Gunmen killed five civilians in Pakistan.") == {"---UAF PAKCVL 190"}
+
+
+def test_an_unnamed_government_facing_a_countrys_rebels_is_that_countrys(code):
+    assert code("Colombia's ELN rebels threatened to suspend peace talks with the government.", "2017-01-01") == {
+        "COLREB COLGOV 134"}
+    # not a title, nor a foreign government facing another state's officials
+    assert code("Russian diplomats met the government.") == {"RUSGOV ---GOV 040", "---GOV RUSGOV 040"}

@@ -493,10 +493,12 @@ class StoryCoder:
                                why=f"{s.why}; its own country (places: home)")
                        for s in sources if s.entity and s.role and s.entity != s.code]
         if any(not s.entity for s in sources) and (code.startswith(self.place_source_roots) or (
-                code.startswith(self.domestic_codes) and all(s.entity or s.role in self.state_roles for s in sources))):
+                code.startswith(self.domestic_codes + self.place_roots) and
+                all(s.entity or s.role in self.state_roles for s in sources))):
             # "opposition supporters rallied in Harare": Zimbabwe's opposition; "protested outside the Chinese
             # embassy in New Delhi" (a place inside what was protested at): India's; police of no named country
-            # arresting people in El Paso are American, whoever they arrest
+            # arresting people in El Paso are American, whoever they arrest; and forces of no named country
+            # fighting in a place are its state's ("where military forces are battling militants")
             place = self._place(token, kind, resolver) or self._place(token, kind, resolver, target_heads + [
                 o for prep in ("outside", "at", "near", "on") for o in preposition_objects(token, prep)])
             if place is not None:
@@ -569,6 +571,9 @@ class StoryCoder:
             if place is not None and all(place.entity not in (a.entity, b.entity) and a.entity and b.entity
                                          for a, b, _ in visits):
                 visits = [(a, b, third) for a, b, _ in visits]  # "Biden and Putin met in Geneva"
+        # "ELN rebels threatened to suspend peace talks with the government": an unnamed government facing a
+        # country's rebels, opposition or people is that country's
+        visits = [(self._their_government(a, b), self._their_government(b, a), c) for a, b, c in visits]
         if code.startswith(self.domestic_codes) or pattern.code.startswith(self.domestic_codes):
             # (also when threatened or refused: "Kenya's opposition threatened to hold protests against the government")
             visits = [(self._domestic(a, b), self._domestic(b, a, a.is_place and code[:2] == "17"), c)
@@ -630,6 +635,15 @@ class StoryCoder:
             return actor  # "outside the Chinese embassy in New Delhi": a state's mission abroad
         return replace(actor, code=state.entity + actor.role, entity=state.entity,
                        why=actor.why + f"; country of {state.text!r} (places: domestic)")
+
+    def _their_government(self, actor: ResolvedActor, other: ResolvedActor) -> ResolvedActor:
+        if actor.entity or actor.role != "GOV" or actor.text.lower().rsplit(" ", 1)[-1] not in GOVERNMENTS or \
+                not other.entity or not other.role or \
+                other.role[:3] in self.state_roles or other.kind not in ("country", "territory", "armed_group", "") or \
+                other.person or _abroad(actor) or _abroad(other):
+            return actor
+        return replace(actor, code=other.entity + actor.role, entity=other.entity,
+                       why=actor.why + f"; the government of {other.text!r}")
 
     def _no_visit(self, source: ResolvedActor, target: ResolvedActor, code: str, doc: Doc) -> bool:
         """Troops, civilians or refugees arriving make no visit: "British troops arrived in Mali" (rules.yaml
@@ -1026,7 +1040,8 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
 
 REACTIONS = {"response", "retaliation", "reaction", "revenge", "reprisal", "answer", "wake", "aftermath"}
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
-COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
+COUNTERPARTS = {"counterpart"}
+GOVERNMENTS = {"government", "authorities", "administration", "regime", "cabinet"}  # not a title: "President Bush"  # "his Greek counterpart"
 # "urged India to support the UN resolution": a text supported, not someone helped
 PROPOSALS = {"resolution", "proposal", "plan", "motion", "bill", "draft", "initiative", "amendment", "text"}
 CROWD_ROOTS = ("14", "17")  # protest and coercion: a place target may stand for the crowd already named

@@ -242,6 +242,10 @@ def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[T
     # ... and where an adverb puts it: "torched a village elsewhere in Cameroon's Far North Region"
     holders += [c for h in holders for c in kids(h) if c.dep_ == "advmod" and c.lower_ in PLACE_ADVERBS]
     found: list[Token] = []
+    if kind == "verb" and trigger.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ == "where" for c in kids(trigger)):
+        # "a curfew in parts of the province, where military forces are battling militants": the place it describes
+        found += [trigger.head, *preposition_objects(trigger.head, "of"),
+                  *(c for c in kids(trigger.head) if c.dep_ == "poss")]
     for holder in holders:
         for c in kids(holder):
             if c.dep_ == "prep" and c.lower_ in preps:
