@@ -1626,3 +1626,10 @@ def test_an_unnamed_government_facing_a_countrys_rebels_is_that_countrys(code):
         "COLREB COLGOV 134"}
     # not a title, nor a foreign government facing another state's officials
     assert code("Russian diplomats met the government.") == {"RUSGOV ---GOV 040", "---GOV RUSGOV 040"}
+
+
+def test_a_meeting_in_a_third_country_also_when_the_place_hangs_on_the_person_met(code):
+    got = code("Colombian President Juan Manuel Santos met FARC rebel leader Rodrigo Londono in Havana on Wednesday, "
+               "the first meeting between a Colombian head of state and the guerrillas' top commander.", "2015-09-23")
+    # (the noun restating the verb's event is no second meeting)
+    assert got == {"COLGOV COLREB 044", "COLREB COLGOV 044"}

@@ -567,6 +567,9 @@ class StoryCoder:
             # place inside what they discussed ("reviewed the situation in Syria with Iran")
             heads = preposition_objects(token, "in") + [h for o in preposition_objects(token, "at")
                                                         for h in [o, *preposition_objects(o, "in")]]
+            obj = direct_object(token) if kind == "verb" else None
+            if obj is not None and resolver.resolve(obj):  # "met FARC leader Rodrigo Londono in Havana", parsed
+                heads += preposition_objects(obj, "in")  # with the place on the person met
             place = next((a for h in heads for a in resolver.resolve(h) if a.is_place), None)
             if place is not None and all(place.entity not in (a.entity, b.entity) and a.entity and b.entity
                                          for a, b, _ in visits):
@@ -999,6 +1002,8 @@ def _governing_verb(noun: Token) -> int:
     """Index of the verb a noun is an argument of (directly or through a preposition), else -1."""
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head.i
+    if noun.dep_ == "npadvmod" and noun.head.pos_ == "VERB" and any(c.dep_ == "det" for c in kids(noun)):
+        return noun.head.i  # "met Londono in Havana, the first meeting between ...": the verb's event restated
     if circumstance(noun):
         return -1  # "During talks with Putin, Erdogan called for ...": not an argument of "called"
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in REACTIONS:
