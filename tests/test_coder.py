@@ -1633,3 +1633,11 @@ def test_a_meeting_in_a_third_country_also_when_the_place_hangs_on_the_person_me
                "the first meeting between a Colombian head of state and the guerrillas' top commander.", "2015-09-23")
     # (the noun restating the verb's event is no second meeting)
     assert got == {"COLGOV COLREB 044", "COLREB COLGOV 044"}
+
+
+def test_a_title_in_the_text_names_an_office_the_dictionary_does_not_date(code):
+    # Tillerson left office in March 2018: on a later story date the dictionary says ELI, the text says minister
+    assert code("Secretary of State Rex Tillerson met Russian Foreign Minister Sergey Lavrov.", "2018-06-01") == {
+        "USAGOV RUSGOV 040", "RUSGOV USAGOV 040"}
+    assert "USAELI RUSGOV 040" in code("Former Secretary of State Rex Tillerson met Russian Foreign Minister "
+                                       "Sergey Lavrov.", "2018-06-01")

@@ -618,7 +618,20 @@ class PhraseResolver:
             why += f"; no dated code applies on {self.day or 'an undated story'} -> {code}"
         if not entity and code.startswith("IGO"):
             entity = code
-        resolved = self._make(code, entity, split_code(code, entity), core, why, True, "person")
+        role = split_code(code, entity)
+        if self.day is not None and role in ("ELI", "") and entity and not code.startswith("IGO") and \
+                not any(self.doc[i].lower_ in FORMER for i in core):
+            # "Taiwan Representative Bi-khim Hsiao" on a date the dictionary knows no office of hers: the title
+            # in the text names the office she holds
+            titles = [self.at[i].role for i in sorted(core) if i in self.at and self.at[i].kind == "agent"
+                      and self.at[i].role in OFFICES and i < m.start and self.doc[i].lemma_.lower() not in LEADS]
+            # (not a party's or a region's president: "BJP president Amit Shah", "KRG President Masoud Barzani")
+            others = {self.index.actors[self.at[i].actor].kind for i in core if i in self.at and
+                      self.at[i].kind == "actor" and self.at[i] is not m}
+            if titles and others <= {"country"}:
+                role, code = titles[-1], entity + titles[-1]
+                why += f"; title in the text -> {titles[-1]}"
+        resolved = self._make(code, entity, role, core, why, True, "person")
         self.memory.note_person(resolved, self.doc)
         return resolved
 
