@@ -1641,3 +1641,9 @@ def test_a_title_in_the_text_names_an_office_the_dictionary_does_not_date(code):
         "USAGOV RUSGOV 040", "RUSGOV USAGOV 040"}
     assert "USAELI RUSGOV 040" in code("Former Secretary of State Rex Tillerson met Russian Foreign Minister "
                                        "Sergey Lavrov.", "2018-06-01")
+
+
+def test_strikers_and_stock_exchanges_are_role_words(code):
+    assert code("The strikers rejected the company's offer.") == {"---LAB ---BUS 120"}
+    assert code("The Tokyo Stock Exchange and the New York Stock Exchange agreed to share information on market "
+                "transactions.") == {"JPNBUS USABUS 0314", "USABUS JPNBUS 0314"}
