@@ -640,6 +640,8 @@ class StoryCoder:
                        why=actor.why + f"; country of {state.text!r} (places: domestic)")
 
     def _their_government(self, actor: ResolvedActor, other: ResolvedActor) -> ResolvedActor:
+        """"The government" facing a country's rebels, opposition or people (not its state, an organisation or a
+        person) is that country's government."""
         if actor.entity or actor.role != "GOV" or actor.text.lower().rsplit(" ", 1)[-1] not in GOVERNMENTS or \
                 not other.entity or not other.role or \
                 other.role[:3] in self.state_roles or other.kind not in ("country", "territory", "armed_group", "") or \
@@ -1045,8 +1047,8 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
 
 REACTIONS = {"response", "retaliation", "reaction", "revenge", "reprisal", "answer", "wake", "aftermath"}
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
-COUNTERPARTS = {"counterpart"}
-GOVERNMENTS = {"government", "authorities", "administration", "regime", "cabinet"}  # not a title: "President Bush"  # "his Greek counterpart"
+COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
+GOVERNMENTS = {"government", "authorities", "administration", "regime", "cabinet"}  # not a title: "President Bush"
 # "urged India to support the UN resolution": a text supported, not someone helped
 PROPOSALS = {"resolution", "proposal", "plan", "motion", "bill", "draft", "initiative", "amendment", "text"}
 CROWD_ROOTS = ("14", "17")  # protest and coercion: a place target may stand for the crowd already named

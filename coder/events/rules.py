@@ -355,4 +355,3 @@ def _infinitival(node: Token) -> bool:
     if node.dep_ == "xcomp":
         return True
     return node.dep_ == "ccomp" and to_infinitive(node)
-
