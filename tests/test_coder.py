@@ -1647,3 +1647,11 @@ def test_strikers_and_stock_exchanges_are_role_words(code):
     assert code("The strikers rejected the company's offer.") == {"---LAB ---BUS 120"}
     assert code("The Tokyo Stock Exchange and the New York Stock Exchange agreed to share information on market "
                 "transactions.") == {"JPNBUS USABUS 0314", "USABUS JPNBUS 0314"}
+
+
+def test_an_unknown_name_is_what_its_apposition_or_of_phrase_says(code):
+    assert code("Police arrested Ahmed Ali, a member of the Islamic State group.") == {"---COP IMGMUSISI 173"}
+    assert code("India indicted Sajid Mir, of the Pakistan-based Lashkar-e-Taiba group.") == {"IND SASREB 173"}
+    assert code("Israeli troops shot dead Mohammed Saleh, a Palestinian teenager.") == {"ISRMIL PSECVL 193"}
+    # an of-phrase naming a country is where someone is from, not who they are
+    assert code("Police arrested Ahmed Ali of Pakistan.") == set()

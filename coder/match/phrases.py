@@ -368,6 +368,16 @@ class PhraseResolver:
         if surname is not None:
             return [surname]
         head_mention = self.at.get(head.i)
+        if head_mention is None and head.pos_ == "PROPN" and not any(i in self.at for i in core):
+            # a name no dictionary knows is what its apposition or of-phrase says it is: "Ahmed Ali, a member of
+            # the Islamic State group", "Sajid Mir, of the Lashkar-e-Taiba group" (an organisation, not a country)
+            for c in kids(head):
+                described = [c] if c.dep_ == "appos" else [o for o in kids(c) if o.dep_ == "pobj"] if (
+                    c.dep_ == "prep" and c.lower_ == "of") else []
+                for d in described:
+                    found = [a for a in self.resolve(d, True) if not a.person]
+                    if found and (c.dep_ == "appos" or all(a.kind not in ("country", "territory") for a in found)):
+                        return found
         if head.lemma_.lower() in SPEAKERS_FOR:
             # "a spokesman for the Taliban", "a spokeswoman for the Foreign Ministry": whoever they speak for
             for_ = [a for o in preposition_objects(head, "for") for a in self.resolve(o, True)]
