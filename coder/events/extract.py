@@ -88,7 +88,6 @@ class StoryCoder:
         self.object_place_codes = tuple(book.rules.place_object_codes)
         self.place_source_roots = tuple(book.rules.place_source_roots)
         self.placed_target_roots = tuple(book.rules.place_target_roots)
-        self.consult = "04"  # meetings and talks: arranged ones are both parties' (036 both ways)
         self.home_codes = tuple(book.rules.home_codes)
         self.domestic_codes = tuple(book.rules.domestic_codes)
         bare = book.rules.obligation.mapping.get("0")
@@ -318,7 +317,7 @@ class StoryCoder:
         elif token.i != head.i and any(c.dep_ == "aux" and c.lower_ in rules.intent_aux for c in kids(token)):
             modality = rules.modality(token)  # "launched an investigation and WILL meet Ant Group": its own future
         else:
-            modality = rules.modality(head) if pattern.trigger_kind == "verb" else rules.noun_modality(token, pattern.code)
+            modality = rules.modality(head) if pattern.trigger_kind == "verb" else rules.noun_modality(token, witnessed)
         if modality is False:
             return Outcome("governed by a negated, hedged or non-factual verb: not coded", veto=True), []
         return self._code_action(trigger, resolver, memory, event_sources, purposes, head, modality, refusal)
@@ -543,7 +542,7 @@ class StoryCoder:
             for a in sources:
                 for b in targets:
                     pairs.append((a, b, code))
-                    if pattern.mutual and (not mod_name or code[:2] == "03" and pattern.code[:2] == self.consult
+                    if pattern.mutual and (not mod_name or code[:2] == "03" and pattern.code[:2] == CONSULT_ROOT
                                            and _arranged(modality, token, head)):
                         # a meeting is both's, and so is one arranged ("will meet", "is to hold talks with");
                         # a wish, offer or plan is one side's ("wants to meet", "offered to hold talks with")
@@ -1034,6 +1033,7 @@ def _arranged(modality: Modality | None, token: Token, head: Token) -> bool:
 
 
 SCHEDULES = {"schedule", "slate", "set", "due"}
+CONSULT_ROOT = "04"  # meetings and talks: arranged ones are both parties' (036 both ways)
 
 
 def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> ResolvedActor:

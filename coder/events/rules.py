@@ -257,16 +257,16 @@ class RuleBook:
         lem = verb.lemma_.lower()
         return lem in self.factive or (bool(code) and code.startswith(self.answered) and lem in self.answers)
 
-    def noun_modality(self, noun: Token, code: str = "") -> Modality | None | bool:
+    def noun_modality(self, noun: Token, witnessed: bool = False) -> Modality | None | bool:
         """What the verb a nominal event is the object of does to it.
 
         False when that verb is negated, hedged or only reports it ("did not hold talks", "denied the
         attack", "postponed the visit"); a Modality when the verb or its own governors make it an
         intention, threat or refusal ("threatened sanctions", "rejected talks", "agreed to a ceasefire",
-        "wants to hold talks"); None when the act is simply reported.
+        "wants to hold talks"); None when the act is simply reported (also when `witnessed`: taken as done).
         """
         verb = object_governor(noun)
-        if verb is not None and self.witnessed(noun, code):
+        if verb is not None and witnessed:
             return None if not (self.negated(verb) or self.hedged(verb)) else False
         if verb is None and (subject := first_conjunct(noun)).dep_ in ("nsubj", "nsubjpass") and \
                 self.hedged(subject.head):

@@ -636,9 +636,8 @@ class PhraseResolver:
             titles = [self.at[i].role for i in sorted(core) if i in self.at and self.at[i].kind == "agent"
                       and self.at[i].role in OFFICES and i < m.start and self.doc[i].lemma_.lower() not in LEADS]
             # (not a party's or a region's president: "BJP president Amit Shah", "KRG President Masoud Barzani")
-            others = {self.index.actors[self.at[i].actor].kind for i in core if i in self.at and
-                      self.at[i].kind == "actor" and self.at[i] is not m}
-            if titles and others <= {"country"}:
+            if titles and all(self.index.actors[self.at[i].actor].kind == "country" for i in core
+                              if i in self.at and self.at[i].kind == "actor" and self.at[i] is not m):
                 role, code = titles[-1], entity + titles[-1]
                 why += f"; title in the text -> {titles[-1]}"
         resolved = self._make(code, entity, role, core, why, True, "person")
