@@ -1655,3 +1655,21 @@ def test_an_unknown_name_is_what_its_apposition_or_of_phrase_says(code):
     assert code("Israeli troops shot dead Mohammed Saleh, a Palestinian teenager.") == {"ISRMIL PSECVL 193"}
     # an of-phrase naming a country is where someone is from, not who they are
     assert code("Police arrested Ahmed Ali of Pakistan.") == set()
+
+
+def test_he_after_an_organisations_office_holder_is_that_office_holder(code):
+    # the prosecutor's role merges into the court's code (IGOJUDICC has no role of its own): still one person
+    assert code("The ICC prosecutor said he had opened an investigation into war crimes in Ukraine.") == {
+        "IGOJUDICC UKR 094"}
+
+
+def test_march_the_month_is_no_protest_march(code, nlp):
+    from coder.explain import explain_text
+
+    report = explain_text(nlp, "Police arrested two opposition leaders in Harare on March 27.", None)
+    assert not any(c["trigger"] == "March" for s in report["sentences"] for c in s["considered"])
+    assert code("Opposition supporters staged a march in Harare.") == {"ZWEOPP ZWE 141"}
+
+
+def test_yangon_is_a_city_of_myanmar_after_it_stopped_being_the_capital(code):
+    assert code("Soldiers killed five civilians in Yangon.", "2021-03-01") == {"MMRMIL MMRCVL 190"}

@@ -723,7 +723,7 @@ class PhraseResolver:
             fitting = [a for a in found if a.person] if person else [a for a in found if not self._named_person(a)]
             if len(fitting) == 1:
                 return fitting[0]
-            if person and len(found) == 1 and found[0].role and self.doc[found[0].end - 1].tag_ in ("NN", "NNP"):
+            if person and len(found) == 1 and self._office(found[0]):
                 return found[0]  # "Former German Chancellor Willy Brandt said he was ...": one office-holder
             passed_person = passed_person or (not person and any(self._named_person(a) for a in found))
         if passed_person:
@@ -738,6 +738,14 @@ class PhraseResolver:
             return ResolvedActor(last.code, last.entity, last.role, pron.i, pron.i + 1, pron.text, pron.idx,
                                  pron.idx + len(pron.text), f"pronoun -> {last.text!r}", True, "person")
         return None
+
+    def _office(self, actor: ResolvedActor) -> bool:
+        """One office-holder: a phrase headed by a role noun, also where the role merged into an organisation's
+        code ("The ICC prosecutor said he had opened ...": IGOJUDICC has no role of its own)."""
+        last = self.doc[actor.end - 1]
+        if last.tag_ not in ("NN", "NNP"):
+            return False
+        return bool(actor.role) or (last.i in self.at and self.at[last.i].kind == "agent")
 
     def _named_person(self, actor: ResolvedActor) -> bool:
         return actor.person and self.doc[actor.end - 1].pos_ == "PROPN"
