@@ -1673,3 +1673,24 @@ def test_march_the_month_is_no_protest_march(code, nlp):
 
 def test_yangon_is_a_city_of_myanmar_after_it_stopped_being_the_capital(code):
     assert code("Soldiers killed five civilians in Yangon.", "2021-03-01") == {"MMRMIL MMRCVL 190"}
+
+
+def test_a_protest_that_is_broken_up_stands_for_the_people_taking_part(code):
+    assert code("Zimbabwean police fired tear gas to break up protests against the economic crisis.") == {
+        "ZWECOP ZWEOPP 175"}
+    assert code("Kenyan police broke up a student protest in Nairobi.") == {"KENCOP KENEDU 175"}
+    assert code("Police broke up a rally by opposition supporters in Kampala.") == {"UGACOP UGAOPP 175"}
+    assert code("Security forces opened fire on a protest in Baghdad.") == {"IRQMIL IRQOPP 175"}
+    # a statement about a protest is not about its people
+    assert code("The government condemned the protests.") == set()
+
+
+def test_a_report_or_statement_acts_for_its_author(code):
+    assert code("A UN report accused Syrian government forces of using chemical weapons.") == {"IGOUNO SYRMIL 112"}
+    assert code("A U.S. congressional report called for sanctions against China.") == {"USALEG CHN 113"}
+    assert code("The U.S. Senate Intelligence Committee has issued a report that calls on the U.S. government to "
+                "prevent interference in the election.") == {"USALEG USAGOV 020"}
+    assert code("Amnesty International's report accused Israel of apartheid.") == {"NGOHRIAMN ISR 1122"}
+    # only in what a text can do: a statement does not travel or mend ties
+    assert code("The statement by the French presidency comes before Sarkozy heads to Beijing, seeking to mend "
+                "ties with China.", "2008-08-06") == {"FRAGOV CHN 042", "CHN FRAGOV 043"}

@@ -186,6 +186,28 @@ class PhraseResolver:
             self._cache[key] = self._one(self.doc[actor_tokens[-1]], core, loose=True)
         return self._cache[key]
 
+    def crowd(self, head: Token, role: str) -> ResolvedActor:
+        """The people taking part in a protest: "broke up Iranian protests" -> IRN + role, "an opposition rally"
+        -> the modifier's own role (OPP), "student protests" (EDU); of unknown country when nothing names it
+        (the place or the other side may give it later)."""
+        # "a rally by opposition supporters", "the demonstration staged by students"
+        by = preposition_objects(head, "by") + [o for c in kids(head) if c.dep_ == "acl" for a in kids(c)
+                                                 if a.dep_ == "agent" for o in kids(a) if o.dep_ == "pobj"]
+        named = [a for o in by for a in self.resolve(o)] or self.resolve_modifiers(head) or [
+            a for c in kids(head) if c.dep_ == "poss" for a in self.resolve(c)]
+        core = {head.i}
+        if named and named[0].role:
+            return replace(named[0], why=f"the people at {head.text!r}: " + named[0].why)
+        if named and named[0].entity and not named[0].person:
+            entity = named[0].entity
+            return self._make(entity + role, entity, role, core, f"the people at {head.text!r} -> {role}; "
+                              f"country from {named[0].text!r}")
+        for place in (a for prep in ("in", "at", "across", "outside") for o in preposition_objects(head, prep)
+                      for a in self.resolve(o, True) if a.is_place):  # "a rally in Yangon"
+            return self._make(place.entity + role, place.entity, role, core, f"the people at {head.text!r} -> {role}; "
+                              f"country from the place {place.text!r}")
+        return self._make(self.unknown + role, "", role, core, f"the people at {head.text!r} -> {role}")
+
     def resolved_at(self, i: int) -> list[ResolvedActor]:
         return [a for (j, _), actors in self._cache.items() if j == i for a in actors]
 
