@@ -1694,3 +1694,12 @@ def test_a_report_or_statement_acts_for_its_author(code):
     # only in what a text can do: a statement does not travel or mend ties
     assert code("The statement by the French presidency comes before Sarkozy heads to Beijing, seeking to mend "
                 "ties with China.", "2008-08-06") == {"FRAGOV CHN 042", "CHN FRAGOV 043"}
+
+
+def test_an_accusation_targets_whom_its_that_clause_accuses(code):
+    assert code("Iran rejected accusations by Israel that Tehran was behind the attack.") == {
+        "IRN ISR 016", "ISR IRN 112"}
+    assert code("Pakistan denied allegations from India that its army had shelled Kashmir villages.") == {
+        "PAK IND 016", "IND PAKMIL 112"}
+    # who rejects an accusation never made it
+    assert code("The Indian minister rejected the accusation that her government refused the offer.") == set()

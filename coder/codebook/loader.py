@@ -50,7 +50,7 @@ ACTOR_KEYS = {"code", "kind", "iso3", "cow", "country", "names", "adjectives", "
 PATTERN_KEYS = {"id", "code", "verb", "noun", "particle", "object", "not_object", "prep", "not_prep",
                 "complement", "subject", "source", "target", "voice", "reverse", "mutual", "examples", "note"}
 EXAMPLE_KEYS = {"text", "date", "events", "note"}
-ROLE_SLOTS = {"subject", "object", "iobj", "possessor", "none"}
+ROLE_SLOTS = {"subject", "object", "iobj", "possessor", "clause", "none"}
 CODE_RE = re.compile(r"^\d{2,4}$")
 
 

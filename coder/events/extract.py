@@ -349,11 +349,13 @@ class StoryCoder:
         passive = pattern.trigger_kind == "verb" and is_passive(token)
         kind = pattern.trigger_kind
         src_slot, tgt_slot = pattern.source, pattern.target
-        source_heads = slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word, rules.observers)
+        # who observes or answers a nominal event never did it: "rejected accusations that her government ..."
+        source_heads = slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word, rules.observers | rules.answers)
         sources = self._actors(source_heads, resolver, trigger=token)
         if not sources and kind == "noun" and source_heads == [token]:
             # a role adjective alone names no one ("a parliamentary visit", "military support"): the verb's subject
-            source_heads = noun_source(token, {c.i for c in kids(token)}, resolver.is_actor_word, rules.observers)
+            source_heads = noun_source(token, {c.i for c in kids(token)}, resolver.is_actor_word,
+                                       rules.observers | rules.answers)
             sources = self._actors(source_heads, resolver)
         if not sources:
             # "Israeli airstrikes hit Gaza": an event noun as subject names its owner through its modifiers
@@ -386,7 +388,7 @@ class StoryCoder:
             # the verb that launched it does
             subject = effective_subject(launcher)
             launchers = self._actors([subject], resolver) if subject is not None else []
-            if any(a.entity for a in launchers) and launcher.lemma_.lower() not in rules.observers:
+            if any(a.entity for a in launchers) and launcher.lemma_.lower() not in rules.observers | rules.answers:
                 sources = launchers
         code = self._weapon_code(code, token, kind, source_heads)
         target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word,
