@@ -249,7 +249,9 @@ class PhraseResolver:
         # role-only conjuncts take the entity of their neighbours ("Russian troops and police")
         entity = next((a for a in actors if a.entity and a.role), None) or next((a for a in actors if a.entity), None)
         if entity is not None:
-            actors = [self._with_entity(a, entity) if not a.entity and a.role else a for a in actors]
+            # (not "Amnesty International's head and other rights activists": others are someone else)
+            actors = [self._with_entity(a, entity) if not a.entity and a.role and not any(
+                t.lower_ in ("other", "another") for t in self.doc[a.start:a.end]) else a for a in actors]
         # "Sierra Leonean and Liberian refugees", parsed as two conjuncts: a country adjective standing alone
         # (not a name, not a plural "Liberians") shares the role of the conjunct after it
         # (an armed group's role is part of its name: "Ethiopia and the Tigray People's Liberation Front" share none)
