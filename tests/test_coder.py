@@ -1703,3 +1703,12 @@ def test_an_accusation_targets_whom_its_that_clause_accuses(code):
         "PAK IND 016", "IND PAKMIL 112"}
     # who rejects an accusation never made it
     assert code("The Indian minister rejected the accusation that her government refused the offer.") == set()
+
+
+def test_a_legislature_court_university_or_union_facing_a_state_is_its_own(code):
+    assert code("The Trump administration has pushed the Congress for updates in the law.", "2018-06-01") == {
+        "USAGOV USALEG 0242"}
+    assert code("France's government ended mediation efforts with the truckers.") == {"FRAGOV FRALAB 165"}
+    # not foreign workers, and not in meetings (a minister abroad meets other countries' lawmakers)
+    assert code("Saudi Arabia eased key restrictions on millions of foreign workers.") == {"SAU ---LAB 081"}
+    assert code("Putin met lawmakers in Brussels.") == {"RUSGOV ---LEG 040", "---LEG RUSGOV 040"}

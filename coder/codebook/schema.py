@@ -272,6 +272,8 @@ class Rules:
     home_codes: list[str] = field(default_factory=list)
     domestic_codes: list[str] = field(default_factory=list)  # role-only party: the other side's country
     state_roles: list[str] = field(default_factory=list)
+    institution_roles: list[str] = field(default_factory=list)  # a country's own legislature, courts, unions ...
+    institution_roots: list[str] = field(default_factory=list)  # ... facing its state in these roots
     place_authority_roots: list[str] = field(default_factory=list)
     stand_ins: list[str] = field(default_factory=list)
     crowds: list[str] = field(default_factory=list)  # "broke up protests": the people taking part ...

@@ -94,6 +94,8 @@ class StoryCoder:
         self.bare_demand = VerbPattern("rules.obligation", bare, "verb", frozenset(), origin="rules.yaml obligation") \
             if bare else None
         self.state_roles = frozenset(book.rules.state_roles)
+        self.institution_roles = frozenset(book.rules.institution_roles)
+        self.institution_roots = tuple(book.rules.institution_roots)
         self.third_place = dict(book.rules.third_place.mapping)  # meeting code -> meeting at a third location
         self.place_authority_roots = tuple(book.rules.place_authority_roots)
         self.stand_ins = frozenset(book.rules.stand_ins)
@@ -594,6 +596,9 @@ class StoryCoder:
         # "ELN rebels threatened to suspend peace talks with the government": an unnamed government facing a
         # country's rebels, opposition or people is that country's
         visits = [(self._their_government(a, b), self._their_government(b, a), c) for a, b, c in visits]
+        if self.institution_roots and code.startswith(self.institution_roots):
+            # "the Trump administration pushed the Congress", "ended mediation with the truckers": a state's own
+            visits = [(self._institution(a, b), self._institution(b, a, acting=True), c) for a, b, c in visits]
         if code.startswith(self.domestic_codes) or pattern.code.startswith(self.domestic_codes):
             # (also when threatened or refused: "Kenya's opposition threatened to hold protests against the government")
             visits = [(self._domestic(a, b), self._domestic(b, a, a.is_place and code[:2] == "17"), c)
@@ -655,6 +660,19 @@ class StoryCoder:
             return actor  # "outside the Chinese embassy in New Delhi": a state's mission abroad
         return replace(actor, code=state.entity + actor.role, entity=state.entity,
                        why=actor.why + f"; country of {state.text!r} (places: domestic)")
+
+    def _institution(self, actor: ResolvedActor, state: ResolvedActor, acting: bool = False) -> ResolvedActor:
+        """A legislature, court, university or union of unknown country facing a state (its government, forces or
+        an office-holder; a bare country only when it acts, `acting`: "Saudi Arabia eased restrictions on workers",
+        not "the court reinstated the ban on Iranian travellers") is that state's own (rules.yaml `places:
+        institutions`)."""
+        if actor.entity or actor.role not in self.institution_roles or not state.entity or \
+                (state.role not in self.state_roles if state.role or not acting else False) or \
+                state.kind not in ("country", "territory", "person", "institution", "") or _abroad(actor) or \
+                _abroad(state) or _abroad(actor, FOREIGN):
+            return actor  # (not "foreign workers", "international lawmakers")
+        return replace(actor, code=state.entity + actor.role, entity=state.entity,
+                       why=actor.why + f"; country of {state.text!r} (places: institutions)")
 
     def _their_government(self, actor: ResolvedActor, other: ResolvedActor) -> ResolvedActor:
         """"The government" facing a country's rebels, opposition or people (not its state, an organisation or a
@@ -1082,6 +1100,7 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
                    why=actor.why + f"; a counterpart of {other.text!r} -> {other.role}")
 
 
+FOREIGN = ("foreign", "international", "overseas", "migrant", "expatriate", "visiting")
 REACTIONS = {"response", "retaliation", "reaction", "revenge", "reprisal", "answer", "wake", "aftermath"}
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
 COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
