@@ -105,6 +105,22 @@ aerial:
     assert any("rules.yaml:6: aerial map 190: '999' is not a quoted code of the taxonomy" in m for m in msgs), msgs
 
 
+def test_bad_crowd_and_document_rules_are_errors(tmp_path):
+    msgs = broken(tmp_path, "rules.yaml", """
+stand_ins:
+  crowds: [protest]
+  crowd_role: protesters
+  document_roots: ["99"]
+places:
+  institution_roots: ["98"]
+""")
+    assert any("rules.yaml:6: places institution_roots: '98' is not a quoted code of the taxonomy" in m
+               for m in msgs), msgs
+    assert any("rules.yaml:3: stand_ins crowd_role: must be a three-letter role code" in m for m in msgs), msgs
+    assert any("rules.yaml:4: stand_ins document_roots: '99' is not a quoted code of the taxonomy" in m
+               for m in msgs), msgs
+
+
 def test_pattern_code_not_in_taxonomy(tmp_path):
     msgs = broken(tmp_path, "verbs.yaml", """
 patterns:

@@ -1655,3 +1655,60 @@ def test_an_unknown_name_is_what_its_apposition_or_of_phrase_says(code):
     assert code("Israeli troops shot dead Mohammed Saleh, a Palestinian teenager.") == {"ISRMIL PSECVL 193"}
     # an of-phrase naming a country is where someone is from, not who they are
     assert code("Police arrested Ahmed Ali of Pakistan.") == set()
+
+
+def test_he_after_an_organisations_office_holder_is_that_office_holder(code):
+    # the prosecutor's role merges into the court's code (IGOJUDICC has no role of its own): still one person
+    assert code("The ICC prosecutor said he had opened an investigation into war crimes in Ukraine.") == {
+        "IGOJUDICC UKR 094"}
+
+
+def test_march_the_month_is_no_protest_march(code, nlp):
+    from coder.explain import explain_text
+
+    report = explain_text(nlp, "Police arrested two opposition leaders in Harare on March 27.", None)
+    assert not any(c["trigger"] == "March" for s in report["sentences"] for c in s["considered"])
+    assert code("Opposition supporters staged a march in Harare.") == {"ZWEOPP ZWE 141"}
+
+
+def test_yangon_is_a_city_of_myanmar_after_it_stopped_being_the_capital(code):
+    assert code("Soldiers killed five civilians in Yangon.", "2021-03-01") == {"MMRMIL MMRCVL 190"}
+
+
+def test_a_protest_that_is_broken_up_stands_for_the_people_taking_part(code):
+    assert code("Zimbabwean police fired tear gas to break up protests against the economic crisis.") == {
+        "ZWECOP ZWEOPP 175"}
+    assert code("Kenyan police broke up a student protest in Nairobi.") == {"KENCOP KENEDU 175"}
+    assert code("Police broke up a rally by opposition supporters in Kampala.") == {"UGACOP UGAOPP 175"}
+    assert code("Security forces opened fire on a protest in Baghdad.") == {"IRQMIL IRQOPP 175"}
+    # a statement about a protest is not about its people
+    assert code("The government condemned the protests.") == set()
+
+
+def test_a_report_or_statement_acts_for_its_author(code):
+    assert code("A UN report accused Syrian government forces of using chemical weapons.") == {"IGOUNO SYRMIL 112"}
+    assert code("A U.S. congressional report called for sanctions against China.") == {"USALEG CHN 113"}
+    assert code("The U.S. Senate Intelligence Committee has issued a report that calls on the U.S. government to "
+                "prevent interference in the election.") == {"USALEG USAGOV 020"}
+    assert code("Amnesty International's report accused Israel of apartheid.") == {"NGOHRIAMN ISR 1122"}
+    # only in what a text can do: a statement does not travel or mend ties
+    assert code("The statement by the French presidency comes before Sarkozy heads to Beijing, seeking to mend "
+                "ties with China.", "2008-08-06") == {"FRAGOV CHN 042", "CHN FRAGOV 043"}
+
+
+def test_an_accusation_targets_whom_its_that_clause_accuses(code):
+    assert code("Iran rejected accusations by Israel that Tehran was behind the attack.") == {
+        "IRN ISR 016", "ISR IRN 112"}
+    assert code("Pakistan denied allegations from India that its army had shelled Kashmir villages.") == {
+        "PAK IND 016", "IND PAKMIL 112"}
+    # who rejects an accusation never made it
+    assert code("The Indian minister rejected the accusation that her government refused the offer.") == set()
+
+
+def test_a_legislature_court_university_or_union_facing_a_state_is_its_own(code):
+    assert code("The Trump administration has pushed the Congress for updates in the law.", "2018-06-01") == {
+        "USAGOV USALEG 0242"}
+    assert code("France's government ended mediation efforts with the truckers.") == {"FRAGOV FRALAB 165"}
+    # not foreign workers, and not in meetings (a minister abroad meets other countries' lawmakers)
+    assert code("Saudi Arabia eased key restrictions on millions of foreign workers.") == {"SAU ---LAB 081"}
+    assert code("Putin met lawmakers in Brussels.") == {"RUSGOV ---LEG 040", "---LEG RUSGOV 040"}

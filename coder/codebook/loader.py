@@ -50,7 +50,7 @@ ACTOR_KEYS = {"code", "kind", "iso3", "cow", "country", "names", "adjectives", "
 PATTERN_KEYS = {"id", "code", "verb", "noun", "particle", "object", "not_object", "prep", "not_prep",
                 "complement", "subject", "source", "target", "voice", "reverse", "mutual", "examples", "note"}
 EXAMPLE_KEYS = {"text", "date", "events", "note"}
-ROLE_SLOTS = {"subject", "object", "iobj", "possessor", "none"}
+ROLE_SLOTS = {"subject", "object", "iobj", "possessor", "clause", "none"}
 CODE_RE = re.compile(r"^\d{2,4}$")
 
 
@@ -614,8 +614,9 @@ LIST_BLOCK_KEYS = {
     "discourse": {"both_parties", "side_words", "person_pronouns", "group_pronouns"},
     "unasserted": {"verbs", "reasons"},
     "observers": {"verbs", "factive", "answers", "answered"},
-    "places": {"roots", "preps", "in_object", "targets", "sources", "authorities", "home", "domestic", "state_roles"},
-    "stand_ins": {"words"},
+    "places": {"roots", "preps", "in_object", "targets", "sources", "authorities", "home", "domestic", "state_roles",
+               "institutions", "institution_roots"},
+    "stand_ins": {"words", "crowds", "crowd_role", "crowd_roots", "documents", "document_roots"},
     "purposes": {"roots", "aims", "subcode_digits", "acts"},
     "visits": {"codes", "not_roles"},
     "press": {"roots", "roles"},
@@ -669,9 +670,12 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
                 ("observers", "answered"): get("observers", "answered"),
                 ("places", "authorities"): get("places", "authorities"),
                 ("places", "home"): get("places", "home"), ("places", "domestic"): get("places", "domestic"),
+                ("places", "institution_roots"): get("places", "institution_roots"),
                 ("purposes", "roots"): get("purposes", "roots"), ("purposes", "aims"): get("purposes", "aims"),
                 ("beneficiaries", "roots"): get("beneficiaries", "roots"),
-                ("visits", "codes"): get("visits", "codes"), ("press", "roots"): get("press", "roots")}
+                ("visits", "codes"): get("visits", "codes"), ("press", "roots"): get("press", "roots"),
+                ("stand_ins", "crowd_roots"): get("stand_ins", "crowd_roots"),
+                ("stand_ins", "document_roots"): get("stand_ins", "document_roots")}
     for (block, key), codes in codes_in.items():
         for root in codes:
             if root not in events:
@@ -682,6 +686,11 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
     if counted_role is not None and (not isinstance(counted_role, str) or not re.match(r"^[A-Z]{3}$", counted_role)):
         r.error(path, people.line_of("counted_role"), "people counted_role", "must be a three-letter role code (CVL)")
         counted_role = None
+    stand_ins = data.get("stand_ins")
+    crowd_role = stand_ins.get("crowd_role") if isinstance(stand_ins, LineDict) else None
+    if crowd_role is not None and (not isinstance(crowd_role, str) or not re.match(r"^[A-Z]{3}$", crowd_role)):
+        r.error(path, stand_ins.line_of("crowd_role"), "stand_ins crowd_role", "must be a three-letter role code (OPP)")
+        crowd_role = None
     intent = _modality(r, path, data, "intent", events)
     offer = _modality(r, path, data, "offer", events)
     offer = replace(offer, mapping={**intent.mapping, **offer.mapping})  # an offer is an intention, but kinder
@@ -728,8 +737,15 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         home_codes=codes_in["places", "home"],
         domestic_codes=codes_in["places", "domestic"],
         state_roles=[w.upper() for w in get("places", "state_roles")],
+        institution_roles=[w.upper() for w in get("places", "institutions")],
+        institution_roots=codes_in["places", "institution_roots"],
         place_authority_roots=codes_in["places", "authorities"],
         stand_ins=get("stand_ins", "words"),
+        crowds=get("stand_ins", "crowds"),
+        documents=get("stand_ins", "documents"),
+        document_roots=codes_in["stand_ins", "document_roots"],
+        crowd_role=crowd_role or "",
+        crowd_roots=codes_in["stand_ins", "crowd_roots"],
         visit_codes=codes_in["visits", "codes"],
         non_visitor_roles=[w.upper() for w in get("visits", "not_roles")],
         press_roots=codes_in["press", "roots"],

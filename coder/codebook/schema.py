@@ -272,8 +272,15 @@ class Rules:
     home_codes: list[str] = field(default_factory=list)
     domestic_codes: list[str] = field(default_factory=list)  # role-only party: the other side's country
     state_roles: list[str] = field(default_factory=list)
+    institution_roles: list[str] = field(default_factory=list)  # a country's own legislature, courts, unions ...
+    institution_roots: list[str] = field(default_factory=list)  # ... facing its state in these roots
     place_authority_roots: list[str] = field(default_factory=list)
     stand_ins: list[str] = field(default_factory=list)
+    crowds: list[str] = field(default_factory=list)  # "broke up protests": the people taking part ...
+    crowd_role: str = ""  # ... in this role (OPP) ...
+    crowd_roots: list[str] = field(default_factory=list)  # ... when coercion or violence is done to them
+    documents: list[str] = field(default_factory=list)  # "a UN report accused ...": a text acts for its author
+    document_roots: list[str] = field(default_factory=list)  # ... in what a text can do: say, ask, accuse, reject
     visit_codes: list[str] = field(default_factory=list)
     non_visitor_roles: list[str] = field(default_factory=list)
     press_roots: list[str] = field(default_factory=list)  # "told AFP": a remark to the press is no statement to it

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from coder.codebook.schema import Codebook, VerbPattern
 from coder.events.record import Event
-from coder.events.roles import effective_subject, place_heads, slot_tokens
+from coder.events.roles import effective_subject, noun_source, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
 from coder.match.actors import ActorIndex
 from coder.match.lemmas import LemmaRepair
@@ -94,9 +94,16 @@ class StoryCoder:
         self.bare_demand = VerbPattern("rules.obligation", bare, "verb", frozenset(), origin="rules.yaml obligation") \
             if bare else None
         self.state_roles = frozenset(book.rules.state_roles)
+        self.institution_roles = frozenset(book.rules.institution_roles)
+        self.institution_roots = tuple(book.rules.institution_roots)
         self.third_place = dict(book.rules.third_place.mapping)  # meeting code -> meeting at a third location
         self.place_authority_roots = tuple(book.rules.place_authority_roots)
         self.stand_ins = frozenset(book.rules.stand_ins)
+        self.crowds = frozenset(book.rules.crowds)
+        self.crowd_role = book.rules.crowd_role
+        self.crowd_roots = tuple(book.rules.crowd_roots)
+        self.documents = frozenset(book.rules.documents)
+        self.document_roots = tuple(book.rules.document_roots)
         # nouns of threats, sanctions, coercion and violence ("attack", "sanctions", "crackdown"): an observer's
         # target is their author
         self.violent_nouns = frozenset(lemma for p in book.patterns if p.trigger_kind == "noun" and
@@ -256,7 +263,7 @@ class StoryCoder:
             say = self.rules.obligation(token)
             if say is None:
                 continue
-            speakers = self._actors([effective_subject(say)], resolver)
+            speakers = self._speakers(say, resolver)
             addressees = self._actors([c for c in kids(token) if c.dep_ == "nsubj"], resolver)
             trigger = Trigger(token, self.bare_demand)
             out += [_Draft(s, a, self.bare_demand.code, trigger, "demand", s.code)
@@ -296,7 +303,7 @@ class StoryCoder:
             say = rules.obligation(head)
             if say is None:
                 return Outcome("hedged (modal or conditional): not coded", veto=True), []
-            return self._demand(trigger, say, self._actors([effective_subject(say)], resolver), resolver)
+            return self._demand(trigger, say, self._speakers(say, resolver), resolver)
         # "condemned Israel's airstrikes on Gaza", "rejected accusations by Maduro against Brazil": what the verb
         # takes as having happened is no claim
         witnessed = pattern.trigger_kind == "noun" and rules.witnessed(token, pattern.code)
@@ -344,8 +351,14 @@ class StoryCoder:
         passive = pattern.trigger_kind == "verb" and is_passive(token)
         kind = pattern.trigger_kind
         src_slot, tgt_slot = pattern.source, pattern.target
-        source_heads = slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word, rules.observers)
+        # who observes or answers a nominal event never did it: "rejected accusations that her government ..."
+        source_heads = slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word, rules.observers | rules.answers)
         sources = self._actors(source_heads, resolver, trigger=token)
+        if not sources and kind == "noun" and source_heads == [token]:
+            # a role adjective alone names no one ("a parliamentary visit", "military support"): the verb's subject
+            source_heads = noun_source(token, {c.i for c in kids(token)}, resolver.is_actor_word,
+                                       rules.observers | rules.answers)
+            sources = self._actors(source_heads, resolver)
         if not sources:
             # "Israeli airstrikes hit Gaza": an event noun as subject names its owner through its modifiers
             for head in source_heads:
@@ -355,6 +368,10 @@ class StoryCoder:
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
                     if sources:
                         event_sources.add(head.i)
+        if not sources and code.startswith(self.document_roots):
+            # "a UN report accused ...", "a statement by the foreign ministry condemned ...": a text acts for its author
+            sources = [a for head in source_heads if head.lemma_.lower() in self.documents
+                       for a in self._authors(head, resolver)]
         if kind == "verb" and token.dep_ == "relcl" and source_heads == [token.head] and any(
                 c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in kids(token)) and not any(
                 s.entity for s in sources) and token.head.dep_ == "dobj" and \
@@ -373,7 +390,7 @@ class StoryCoder:
             # the verb that launched it does
             subject = effective_subject(launcher)
             launchers = self._actors([subject], resolver) if subject is not None else []
-            if any(a.entity for a in launchers) and launcher.lemma_.lower() not in rules.observers:
+            if any(a.entity for a in launchers) and launcher.lemma_.lower() not in rules.observers | rules.answers:
                 sources = launchers
         code = self._weapon_code(code, token, kind, source_heads)
         target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word,
@@ -405,6 +422,9 @@ class StoryCoder:
                 # "dispersed a rally by opposition supporters": the parser hangs the object's by-phrase on the
                 # active verb
                 targets = self._actors(preposition_objects(token, "by"), resolver)
+        if not targets and target_heads and self.crowd_role and code.startswith(self.crowd_roots) and not pattern.reverse:
+            # "police broke up protests in Harare", "troops opened fire on a rally": the people taking part
+            targets = [resolver.crowd(h, self.crowd_role) for h in target_heads if h.lemma_.lower() in self.crowds]
         if not targets and tgt_slot != "none" and code.startswith(self.beneficiary_roots) and not pattern.reverse:
             targets = self._beneficiaries(token, kind, resolver)
         if not targets and tgt_slot.startswith("prep:") and tgt_slot[5:] not in self.place_preps and not pattern.reverse:
@@ -576,6 +596,9 @@ class StoryCoder:
         # "ELN rebels threatened to suspend peace talks with the government": an unnamed government facing a
         # country's rebels, opposition or people is that country's
         visits = [(self._their_government(a, b), self._their_government(b, a), c) for a, b, c in visits]
+        if self.institution_roots and code.startswith(self.institution_roots):
+            # "the Trump administration pushed the Congress", "ended mediation with the truckers": a state's own
+            visits = [(self._institution(a, b), self._institution(b, a, acting=True), c) for a, b, c in visits]
         if code.startswith(self.domestic_codes) or pattern.code.startswith(self.domestic_codes):
             # (also when threatened or refused: "Kenya's opposition threatened to hold protests against the government")
             visits = [(self._domestic(a, b), self._domestic(b, a, a.is_place and code[:2] == "17"), c)
@@ -637,6 +660,19 @@ class StoryCoder:
             return actor  # "outside the Chinese embassy in New Delhi": a state's mission abroad
         return replace(actor, code=state.entity + actor.role, entity=state.entity,
                        why=actor.why + f"; country of {state.text!r} (places: domestic)")
+
+    def _institution(self, actor: ResolvedActor, state: ResolvedActor, acting: bool = False) -> ResolvedActor:
+        """A legislature, court, university or union of unknown country facing a state (its government, forces or
+        an office-holder; a bare country only when it acts, `acting`: "Saudi Arabia eased restrictions on workers",
+        not "the court reinstated the ban on Iranian travellers") is that state's own (rules.yaml `places:
+        institutions`)."""
+        if actor.entity or actor.role not in self.institution_roles or not state.entity or \
+                (state.role not in self.state_roles if state.role or not acting else False) or \
+                state.kind not in ("country", "territory", "person", "institution", "") or _abroad(actor) or \
+                _abroad(state) or _abroad(actor, FOREIGN):
+            return actor  # (not "foreign workers", "international lawmakers")
+        return replace(actor, code=state.entity + actor.role, entity=state.entity,
+                       why=actor.why + f"; country of {state.text!r} (places: institutions)")
 
     def _their_government(self, actor: ResolvedActor, other: ResolvedActor) -> ResolvedActor:
         """"The government" facing a country's rebels, opposition or people (not its state, an organisation or a
@@ -790,8 +826,7 @@ class StoryCoder:
         token, pattern = trigger.token, trigger.pattern
         if self.rules.negated(verb) or self.rules.hedged(verb) or self.rules.modality(verb) is False:
             return Outcome(f"appeal under '{verb.text}' negated or hedged: not coded", veto=True), []
-        subject = effective_subject(verb)
-        callers = self._actors([subject], resolver) if subject is not None else []
+        callers = self._speakers(verb, resolver)
         doers = self._actors(slot_tokens(token, pattern.source, "noun", False, resolver.is_actor_word,
                                          frozenset({verb.lemma_.lower()})), resolver, trigger=token)
         act_code = book.appeal.map_code(pattern.code)
@@ -839,6 +874,26 @@ class StoryCoder:
             return []
         subject = effective_subject(holder)
         return self._actors([subject], resolver) if subject is not None else []
+
+    def _speakers(self, verb: Token, resolver: PhraseResolver) -> list[ResolvedActor]:
+        """Who says, asks or demands: the verb's subject, or the author of a text that is its subject."""
+        subject = effective_subject(verb)
+        if subject is None:
+            return []
+        return self._actors([subject], resolver) or (
+            self._authors(subject, resolver) if subject.lemma_.lower() in self.documents else [])
+
+    def _authors(self, text: Token, resolver: PhraseResolver) -> list[ResolvedActor]:
+        """Who wrote a report, statement or resolution: its by- or from-phrase, its possessor or modifiers ("a
+        U.S. congressional report", "Amnesty's report"), or whoever issued it ("the Senate committee issued a
+        report that calls on ...")."""
+        named = self._actors(preposition_objects(text, "by") + preposition_objects(text, "from") +
+                             [c for c in kids(text) if c.dep_ == "poss"], resolver) or resolver.resolve_modifiers(text)
+        if named:
+            return named
+        issuer = object_governor(text) if text.dep_ == "dobj" else None
+        subject = effective_subject(issuer) if issuer is not None else None
+        return self._actors([subject], resolver) if subject is not None and subject.i != text.i else []
 
     def _place(self, token: Token, kind: str, resolver: PhraseResolver,
                within: list[Token] | None = None, pronouns: bool = True) -> ResolvedActor | None:
@@ -1045,6 +1100,7 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
                    why=actor.why + f"; a counterpart of {other.text!r} -> {other.role}")
 
 
+FOREIGN = ("foreign", "international", "overseas", "migrant", "expatriate", "visiting")
 REACTIONS = {"response", "retaliation", "reaction", "revenge", "reprisal", "answer", "wake", "aftermath"}
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
 COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"

@@ -172,6 +172,8 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
             return preposition_objects(trigger, "of")
         obj = direct_object(trigger)
         return [obj] if obj is not None else []
+    if slot == "clause":
+        return clause_subjects(trigger, kind)
     if slot == "iobj":
         found = child(trigger, "dative")
         return [found] if found is not None else []
@@ -199,6 +201,17 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
             found = next((f for h in holders if (f := nested_preposition_objects(h, prep))), [])
         return found
     return []
+
+
+def clause_subjects(trigger: Token, kind: str) -> list[Token]:
+    """Subjects of what the trigger says: its that-clause ("accusations that Tehran was behind the attack",
+    "optimistic that the EU would grant ...", also without "that" after a verb or adjective)."""
+    found = []
+    for c in kids(trigger):
+        that = any(m.dep_ == "mark" and m.lower_ == "that" for m in kids(c))
+        if c.dep_ == "ccomp" or (c.dep_ == "acl" and that) or (kind == "verb" and c.dep_ == "advcl" and that):
+            found += [s for s in kids(c) if s.dep_ in ("nsubj", "nsubjpass")]
+    return found
 
 
 def place_heads(trigger: Token, kind: str, preps: frozenset[str], within: list[Token] | None = None) -> list[Token]:

@@ -186,6 +186,28 @@ class PhraseResolver:
             self._cache[key] = self._one(self.doc[actor_tokens[-1]], core, loose=True)
         return self._cache[key]
 
+    def crowd(self, head: Token, role: str) -> ResolvedActor:
+        """The people taking part in a protest: "broke up Iranian protests" -> IRN + role, "an opposition rally"
+        -> the modifier's own role (OPP), "student protests" (EDU); of unknown country when nothing names it
+        (the place or the other side may give it later)."""
+        # "a rally by opposition supporters", "the demonstration staged by students"
+        by = preposition_objects(head, "by") + [o for c in kids(head) if c.dep_ == "acl" for a in kids(c)
+                                                 if a.dep_ == "agent" for o in kids(a) if o.dep_ == "pobj"]
+        named = [a for o in by for a in self.resolve(o)] or self.resolve_modifiers(head) or [
+            a for c in kids(head) if c.dep_ == "poss" for a in self.resolve(c)]
+        core = {head.i}
+        if named and named[0].role:
+            return replace(named[0], why=f"the people at {head.text!r}: " + named[0].why)
+        if named and named[0].entity and not named[0].person:
+            entity = named[0].entity
+            return self._make(entity + role, entity, role, core, f"the people at {head.text!r} -> {role}; "
+                              f"country from {named[0].text!r}")
+        for place in (a for prep in ("in", "at", "across", "outside") for o in preposition_objects(head, prep)
+                      for a in self.resolve(o, True) if a.is_place):  # "a rally in Yangon"
+            return self._make(place.entity + role, place.entity, role, core, f"the people at {head.text!r} -> {role}; "
+                              f"country from the place {place.text!r}")
+        return self._make(self.unknown + role, "", role, core, f"the people at {head.text!r} -> {role}")
+
     def resolved_at(self, i: int) -> list[ResolvedActor]:
         return [a for (j, _), actors in self._cache.items() if j == i for a in actors]
 
@@ -227,7 +249,9 @@ class PhraseResolver:
         # role-only conjuncts take the entity of their neighbours ("Russian troops and police")
         entity = next((a for a in actors if a.entity and a.role), None) or next((a for a in actors if a.entity), None)
         if entity is not None:
-            actors = [self._with_entity(a, entity) if not a.entity and a.role else a for a in actors]
+            # (not "Amnesty International's head and other rights activists": others are someone else)
+            actors = [self._with_entity(a, entity) if not a.entity and a.role and not any(
+                t.lower_ in ("other", "another") for t in self.doc[a.start:a.end]) else a for a in actors]
         # "Sierra Leonean and Liberian refugees", parsed as two conjuncts: a country adjective standing alone
         # (not a name, not a plural "Liberians") shares the role of the conjunct after it
         # (an armed group's role is part of its name: "Ethiopia and the Tigray People's Liberation Front" share none)
@@ -723,7 +747,7 @@ class PhraseResolver:
             fitting = [a for a in found if a.person] if person else [a for a in found if not self._named_person(a)]
             if len(fitting) == 1:
                 return fitting[0]
-            if person and len(found) == 1 and found[0].role and self.doc[found[0].end - 1].tag_ in ("NN", "NNP"):
+            if person and len(found) == 1 and self._office(found[0]):
                 return found[0]  # "Former German Chancellor Willy Brandt said he was ...": one office-holder
             passed_person = passed_person or (not person and any(self._named_person(a) for a in found))
         if passed_person:
@@ -738,6 +762,14 @@ class PhraseResolver:
             return ResolvedActor(last.code, last.entity, last.role, pron.i, pron.i + 1, pron.text, pron.idx,
                                  pron.idx + len(pron.text), f"pronoun -> {last.text!r}", True, "person")
         return None
+
+    def _office(self, actor: ResolvedActor) -> bool:
+        """One office-holder: a phrase headed by a role noun, also where the role merged into an organisation's
+        code ("The ICC prosecutor said he had opened ...": IGOJUDICC has no role of its own)."""
+        last = self.doc[actor.end - 1]
+        if last.tag_ not in ("NN", "NNP"):
+            return False
+        return bool(actor.role) or (last.i in self.at and self.at[last.i].kind == "agent")
 
     def _named_person(self, actor: ResolvedActor) -> bool:
         return actor.person and self.doc[actor.end - 1].pos_ == "PROPN"

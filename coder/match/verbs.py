@@ -66,6 +66,21 @@ class _Entry:
         return self.needs <= words and (not self.needs_any or not self.needs_any.isdisjoint(words))
 
 
+MONTH_WORDS = {"in", "on", "since", "until", "till", "by", "from", "through", "before", "after", "during", "early",
+               "late", "mid", "last", "next", "this", "of"}
+
+
+def _month(token: Token) -> bool:
+    """'March' the month (the NER that would say so is not loaded): capitalised inside a sentence, next to a
+    day number or after a time word ("on March 27", "27 March", "in early March"), never "the Great March"."""
+    if token.text != "March" or token.i == token.sent.start:
+        return False
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    before = doc[token.i - 1]
+    return (after is not None and after.like_num) or before.like_num or before.lower_ in MONTH_WORDS
+
+
 class VerbIndex:
     """Patterns of a codebook grouped by (trigger kind, lemma), most specific first."""
 
@@ -119,6 +134,8 @@ class VerbIndex:
         if token.pos_ in VERB_POS or token.tag_.startswith("VB") or (token.pos_ == "ADJ" and token.dep_ == "acomp"):
             kind, table = "verb", self.verbs  # a predicate adjective acts like a verb: "Japan is concerned about"
         elif token.pos_ in NOUN_POS:
+            if _month(token):
+                return ""  # "on March 27": a month, not a protest march
             kind, table = "noun", self.nouns
         else:
             return ""
