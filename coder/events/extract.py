@@ -352,12 +352,11 @@ class StoryCoder:
         kind = pattern.trigger_kind
         src_slot, tgt_slot = pattern.source, pattern.target
         # who observes or answers a nominal event never did it: "rejected accusations that her government ..."
-        source_heads = slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word, rules.observers | rules.answers)
+        source_heads = slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word, rules.onlookers)
         sources = self._actors(source_heads, resolver, trigger=token)
         if not sources and kind == "noun" and source_heads == [token]:
             # a role adjective alone names no one ("a parliamentary visit", "military support"): the verb's subject
-            source_heads = noun_source(token, {c.i for c in kids(token)}, resolver.is_actor_word,
-                                       rules.observers | rules.answers)
+            source_heads = noun_source(token, {c.i for c in kids(token)}, resolver.is_actor_word, rules.onlookers)
             sources = self._actors(source_heads, resolver)
         if not sources:
             # "Israeli airstrikes hit Gaza": an event noun as subject names its owner through its modifiers
@@ -390,7 +389,7 @@ class StoryCoder:
             # the verb that launched it does
             subject = effective_subject(launcher)
             launchers = self._actors([subject], resolver) if subject is not None else []
-            if any(a.entity for a in launchers) and launcher.lemma_.lower() not in rules.observers | rules.answers:
+            if any(a.entity for a in launchers) and launcher.lemma_.lower() not in rules.onlookers:
                 sources = launchers
         code = self._weapon_code(code, token, kind, source_heads)
         target_heads = slot_tokens(token, tgt_slot, kind, passive, resolver.is_actor_word,
@@ -666,8 +665,8 @@ class StoryCoder:
         an office-holder; a bare country only when it acts, `acting`: "Saudi Arabia eased restrictions on workers",
         not "the court reinstated the ban on Iranian travellers") is that state's own (rules.yaml `places:
         institutions`)."""
-        if actor.entity or actor.role not in self.institution_roles or not state.entity or \
-                (state.role not in self.state_roles if state.role or not acting else False) or \
+        holds_state = state.role in self.state_roles if state.role else acting
+        if actor.entity or actor.role not in self.institution_roles or not state.entity or not holds_state or \
                 state.kind not in ("country", "territory", "person", "institution", "") or _abroad(actor) or \
                 _abroad(state) or _abroad(actor, FOREIGN):
             return actor  # (not "foreign workers", "international lawmakers")

@@ -45,6 +45,7 @@ class RuleBook:
         self.observers = frozenset(rules.observer_verbs)
         self.factive = frozenset(rules.factive_verbs)
         self.answers = frozenset(rules.answer_verbs)
+        self.onlookers = self.observers | self.answers  # never the source of the nominal event they take
         self.answered = tuple(rules.answered_codes)
         self.reason_verbs = set(rules.reason_verbs)
         self.obligation_words = set(rules.obligation.verbs)
