@@ -1712,3 +1712,10 @@ def test_a_legislature_court_university_or_union_facing_a_state_is_its_own(code)
     # not foreign workers, and not in meetings (a minister abroad meets other countries' lawmakers)
     assert code("Saudi Arabia eased key restrictions on millions of foreign workers.") == {"SAU ---LAB 081"}
     assert code("Putin met lawmakers in Brussels.") == {"RUSGOV ---LEG 040", "---LEG RUSGOV 040"}
+
+
+def test_a_threatened_or_intended_act_keeps_its_places(code):
+    assert code("Al-Shabaab threatened to carry out more attacks in Kenya.") == {"SOMREB KEN 1384"}
+    assert code("Opposition supporters threatened to hold protests in Harare.") == {"ZWEOPP ZWE 133"}
+    # and a curfew threatened with no place is in the state's own country, as an imposed one is
+    assert code("The Egyptian president threatened to impose a curfew.") == {"EGYGOV EGY 1323"}
