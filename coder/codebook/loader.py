@@ -681,16 +681,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
             if root not in events:
                 r.error(path, data[block].line_of(key), f"{block} {key}", f"{root!r} is not a quoted code of the taxonomy")
     purpose_digits = _digit_map(r, path, data.get("purposes"), events)
-    people = data.get("people")
-    counted_role = people.get("counted_role") if isinstance(people, LineDict) else None
-    if counted_role is not None and (not isinstance(counted_role, str) or not re.match(r"^[A-Z]{3}$", counted_role)):
-        r.error(path, people.line_of("counted_role"), "people counted_role", "must be a three-letter role code (CVL)")
-        counted_role = None
-    stand_ins = data.get("stand_ins")
-    crowd_role = stand_ins.get("crowd_role") if isinstance(stand_ins, LineDict) else None
-    if crowd_role is not None and (not isinstance(crowd_role, str) or not re.match(r"^[A-Z]{3}$", crowd_role)):
-        r.error(path, stand_ins.line_of("crowd_role"), "stand_ins crowd_role", "must be a three-letter role code (OPP)")
-        crowd_role = None
+    counted_role = _role_code(r, path, data, "people", "counted_role", "CVL")
+    crowd_role = _role_code(r, path, data, "stand_ins", "crowd_role", "OPP")
     intent = _modality(r, path, data, "intent", events)
     offer = _modality(r, path, data, "offer", events)
     offer = replace(offer, mapping={**intent.mapping, **offer.mapping})  # an offer is an intention, but kinder
@@ -744,7 +736,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         crowds=get("stand_ins", "crowds"),
         documents=get("stand_ins", "documents"),
         document_roots=codes_in["stand_ins", "document_roots"],
-        crowd_role=crowd_role or "",
+        crowd_role=crowd_role,
         crowd_roots=codes_in["stand_ins", "crowd_roots"],
         visit_codes=codes_in["visits", "codes"],
         non_visitor_roles=[w.upper() for w in get("visits", "not_roles")],
@@ -756,9 +748,20 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         purpose_acts=get("purposes", "acts"),
         beneficiary_roots=codes_in["beneficiaries", "roots"],
         beneficiary_verbs=get("beneficiaries", "verbs"),
-        counted_people_role=counted_role or "",
+        counted_people_role=counted_role,
         people_quantities=get("people", "quantities"),
     )
+
+
+def _role_code(r: _Reader, path: Path, data: LineDict, block: str, key: str, example: str) -> str:
+    """A rule key holding one three-letter role code (`people: counted_role`, `stand_ins: crowd_role`); "" if absent
+    or wrong (reported with file and line)."""
+    sub = data.get(block)
+    value = sub.get(key) if isinstance(sub, LineDict) else None
+    if value is not None and (not isinstance(value, str) or not re.match(r"^[A-Z]{3}$", value)):
+        r.error(path, sub.line_of(key), f"{block} {key}", f"must be a three-letter role code ({example})")
+        return ""
+    return value or ""
 
 
 def _digit_map(r: _Reader, path: Path, block: object, events: dict[str, EventType]) -> dict[str, str]:

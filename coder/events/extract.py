@@ -483,9 +483,13 @@ class StoryCoder:
             else:
                 targets = self._protested_against(token, kind, resolver) or targets
         in_object = code.startswith(self.object_place_codes) and bool(target_heads)
-        # a threatened or intended act keeps its act's places: "Al-Shabaab threatened to carry out attacks in
-        # Kenya" (190 -> 138) is against Kenya as the attacks would be
-        placed_act = code.startswith(self.place_roots) or pattern.code.startswith(self.place_roots)
+
+        def act_in(roots: tuple[str, ...]) -> bool:
+            # a threatened or intended act keeps its act's places: "Al-Shabaab threatened to carry out attacks in
+            # Kenya" (190 -> 138) is against Kenya as the attacks would be
+            return code.startswith(roots) or pattern.code.startswith(roots)
+
+        placed_act = act_in(self.place_roots)
         if (placed_act or in_object) and tgt_slot != "none" and (
                 not targets or any(not t.entity for t in targets)) and not any(
                 h.pos_ in ("PRON", "NUM") or h.lower_ in ANAPHORS for h in target_heads):
@@ -506,18 +510,15 @@ class StoryCoder:
             place = self._place(token, kind, resolver, pronouns=False)  # (not "a pause in its offensive")
             if place is not None:
                 targets = [self._placed(t, place) for t in targets]
-        if not targets and (code.startswith(self.home_codes) or pattern.code.startswith(self.home_codes)) and \
-                tgt_slot != "none" and not any(
+        if not targets and act_in(self.home_codes) and tgt_slot != "none" and not any(
                 h.pos_ == "PRON" for h in target_heads):  # ("barred her from leaving Turkey": someone, not Turkey)
             # "the Colombian president declared a state of emergency": a curfew, emergency or ban naming no
             # place is in the country of the state that imposed it
             targets = [replace(s, code=s.entity, role="", start=token.i, end=token.i + 1,  # not the source's span
                                why=f"{s.why}; its own country (places: home)")
                        for s in sources if s.entity and s.role and s.entity != s.code]
-        act = pattern.code  # (a threatened protest or attack keeps its act's places too)
-        if any(not s.entity for s in sources) and (code.startswith(self.place_source_roots) or
-                                                   act.startswith(self.place_source_roots) or (
-                (code.startswith(self.domestic_codes + self.place_roots) or placed_act) and
+        if any(not s.entity for s in sources) and (act_in(self.place_source_roots) or (
+                (code.startswith(self.domestic_codes) or placed_act) and
                 all(s.entity or s.role in self.state_roles for s in sources))):
             # "opposition supporters rallied in Harare": Zimbabwe's opposition; "protested outside the Chinese
             # embassy in New Delhi" (a place inside what was protested at): India's; police of no named country

@@ -198,14 +198,12 @@ class PhraseResolver:
         core = {head.i}
         if named and named[0].role:
             return replace(named[0], why=f"the people at {head.text!r}: " + named[0].why)
-        if named and named[0].entity and not named[0].person:
-            entity = named[0].entity
-            return self._make(entity + role, entity, role, core, f"the people at {head.text!r} -> {role}; "
-                              f"country from {named[0].text!r}")
-        for place in (a for prep in ("in", "at", "across", "outside") for o in preposition_objects(head, prep)
-                      for a in self.resolve(o, True) if a.is_place):  # "a rally in Yangon"
-            return self._make(place.entity + role, place.entity, role, core, f"the people at {head.text!r} -> {role}; "
-                              f"country from the place {place.text!r}")
+        country = named[0] if named and named[0].entity and not named[0].person else next(
+            (a for prep in ("in", "at", "across", "outside") for o in preposition_objects(head, prep)
+             for a in self.resolve(o, True) if a.is_place), None)  # "Iranian protests", "a rally in Yangon"
+        if country is not None:
+            return self._make(country.entity + role, country.entity, role, core,
+                              f"the people at {head.text!r} -> {role}; country from {country.text!r}")
         return self._make(self.unknown + role, "", role, core, f"the people at {head.text!r} -> {role}")
 
     def resolved_at(self, i: int) -> list[ResolvedActor]:
