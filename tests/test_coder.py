@@ -1721,3 +1721,28 @@ def test_a_threatened_or_intended_act_keeps_its_places(code):
     assert code("Opposition supporters threatened to hold protests in Harare.") == {"ZWEOPP ZWE 133"}
     # and a curfew threatened with no place is in the state's own country, as an imposed one is
     assert code("The Egyptian president threatened to impose a curfew.") == {"EGYGOV EGY 1323"}
+
+
+def test_a_hedging_adverb_or_adjective_makes_an_allegation(code):
+    assert code("Russia allegedly attacked Ukraine.") == set()
+    assert code("There was an alleged Israeli airstrike on Damascus.") == set()
+    assert code("There was an Israeli airstrike on Damascus.") == {"ISR SYR 195"}
+    assert code("China will probably send aid to Nepal.") == set()
+    # a report is attributed, not hedged
+    assert code("Israel reportedly struck Syria.") == {"ISR SYR 190"}
+
+
+def test_the_people_of_a_country_adjective_is_the_nation(code):
+    assert code("Putin expressed his condolences to the British people.") == {"RUSGOV GBR 018"}
+    assert code("Modi pledged his country's support to the Palestinian people.") == {"INDGOV PSE 032"}
+    # counted, or residents of a named country: civilians
+    assert code("Israeli soldiers arrested 100 Palestinian people.") == {"ISRMIL PSECVL 173"}
+    assert code("Modi expressed his condolences to the people of Nepal.") == {"INDGOV NPLCVL 018"}
+
+
+def test_people_of_no_country_including_named_ones_are_the_named_ones(code):
+    assert code("Rebels killed 20 people, including three Americans.") == {"---REB USACVL 190"}
+    assert code("Turkish police detained 12 people, including the head of Amnesty International.") == {
+        "TURCOP NGOHRIAMN 173"}
+    # people of a named country stay as they are
+    assert code("Israeli soldiers arrested 20 Palestinians, including two children.") == {"ISRMIL PSECVL 173"}
