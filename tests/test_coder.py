@@ -1295,7 +1295,8 @@ def test_a_hoped_for_clause_is_not_an_act_or_intent(code):
     # the help is only hoped for (no 033); voicing the hope is an optimistic comment about its subject (013)
     assert code("Turkey's top diplomat voiced hope that the new government in Greece will help Turkey.") == {
         "TURGOV GRCGOV 013"}
-    assert code("Turkey hopes that Greece will help it.") == set()
+    assert code("Turkey hopes that Greece will help it.") == {"TUR GRC 013"}
+    assert code("Turkey does not hope that Greece will help it.") == set()
     # a clause under an adjective of expectation is hoped for too: no delisting (0812), only the comment
     assert code("Sudanese Prime Minister Abdalla Hamdok said he was optimistic that Washington would soon remove "
                 "Sudan from its list of state sponsors of terrorism.", "2020-09-01") == {"SDNGOV USA 013"}
