@@ -1747,3 +1747,10 @@ def test_people_of_no_country_including_named_ones_are_the_named_ones(code):
         "TURCOP NGOHRIAMN 173"}
     # people of a named country stay as they are
     assert code("Israeli soldiers arrested 20 Palestinians, including two children.") == {"ISRMIL PSECVL 173"}
+
+
+def test_a_pronoun_inside_the_phrase_it_refers_to_does_not_loop(code):
+    # "his" refers back to the subject that holds it: resolving it must not resolve the subject again, endlessly
+    # (a RecursionError left the whole story uncoded)
+    assert "AFGREB AFGMIL 0874" in code("A Taliban commander and five of his men surrendered to Afghan forces.",
+                                        "2018-06-01")

@@ -168,6 +168,9 @@ class PhraseResolver:
             return []
         key = (head.i, loose)
         if key not in self._cache:
+            # in progress: a pronoun inside the phrase that refers back to it ("a Taliban commander and five of
+            # his men") finds nothing here instead of resolving the phrase again, endlessly
+            self._cache[key] = []
             self._cache[key] = self._resolve(head, loose)
         return self._cache[key]
 
