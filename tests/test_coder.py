@@ -1754,3 +1754,11 @@ def test_a_pronoun_inside_the_phrase_it_refers_to_does_not_loop(code):
     # (a RecursionError left the whole story uncoded)
     assert "AFGREB AFGMIL 0874" in code("A Taliban commander and five of his men surrendered to Afghan forces.",
                                         "2018-06-01")
+
+
+def test_aid_goes_to_whom_the_thing_its_purpose_helps_is_for(code):
+    assert code("The European Commission allocated 95 million euros in humanitarian support to address the needs "
+                "of people in Yemen.") == {"IGOEUREEC YEMCVL 073"}
+    assert code("Germany provided 6 million euros to support projects which benefit Syrian refugees.") == {
+        "DEU SYRREF 071"}
+    assert code("The EU allocated 50 million euros in aid to address the crisis in Yemen.") == {"IGOEUREEC YEM 071"}
