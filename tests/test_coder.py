@@ -1295,7 +1295,8 @@ def test_a_hoped_for_clause_is_not_an_act_or_intent(code):
     # the help is only hoped for (no 033); voicing the hope is an optimistic comment about its subject (013)
     assert code("Turkey's top diplomat voiced hope that the new government in Greece will help Turkey.") == {
         "TURGOV GRCGOV 013"}
-    assert code("Turkey hopes that Greece will help it.") == set()
+    assert code("Turkey hopes that Greece will help it.") == {"TUR GRC 013"}
+    assert code("Turkey does not hope that Greece will help it.") == set()
     # a clause under an adjective of expectation is hoped for too: no delisting (0812), only the comment
     assert code("Sudanese Prime Minister Abdalla Hamdok said he was optimistic that Washington would soon remove "
                 "Sudan from its list of state sponsors of terrorism.", "2020-09-01") == {"SDNGOV USA 013"}
@@ -1721,3 +1722,43 @@ def test_a_threatened_or_intended_act_keeps_its_places(code):
     assert code("Opposition supporters threatened to hold protests in Harare.") == {"ZWEOPP ZWE 133"}
     # and a curfew threatened with no place is in the state's own country, as an imposed one is
     assert code("The Egyptian president threatened to impose a curfew.") == {"EGYGOV EGY 1323"}
+
+
+def test_a_hedging_adverb_or_adjective_makes_an_allegation(code):
+    assert code("Russia allegedly attacked Ukraine.") == set()
+    assert code("There was an alleged Israeli airstrike on Damascus.") == set()
+    assert code("There was an Israeli airstrike on Damascus.") == {"ISR SYR 195"}
+    assert code("China will probably send aid to Nepal.") == set()
+    # a report is attributed, not hedged
+    assert code("Israel reportedly struck Syria.") == {"ISR SYR 190"}
+
+
+def test_the_people_of_a_country_adjective_is_the_nation(code):
+    assert code("Putin expressed his condolences to the British people.") == {"RUSGOV GBR 018"}
+    assert code("Modi pledged his country's support to the Palestinian people.") == {"INDGOV PSE 032"}
+    # counted, or residents of a named country: civilians
+    assert code("Israeli soldiers arrested 100 Palestinian people.") == {"ISRMIL PSECVL 173"}
+    assert code("Modi expressed his condolences to the people of Nepal.") == {"INDGOV NPLCVL 018"}
+
+
+def test_people_of_no_country_including_named_ones_are_the_named_ones(code):
+    assert code("Rebels killed 20 people, including three Americans.") == {"---REB USACVL 190"}
+    assert code("Turkish police detained 12 people, including the head of Amnesty International.") == {
+        "TURCOP NGOHRIAMN 173"}
+    # people of a named country stay as they are
+    assert code("Israeli soldiers arrested 20 Palestinians, including two children.") == {"ISRMIL PSECVL 173"}
+
+
+def test_a_pronoun_inside_the_phrase_it_refers_to_does_not_loop(code):
+    # "his" refers back to the subject that holds it: resolving it must not resolve the subject again, endlessly
+    # (a RecursionError left the whole story uncoded)
+    assert "AFGREB AFGMIL 0874" in code("A Taliban commander and five of his men surrendered to Afghan forces.",
+                                        "2018-06-01")
+
+
+def test_aid_goes_to_whom_the_thing_its_purpose_helps_is_for(code):
+    assert code("The European Commission allocated 95 million euros in humanitarian support to address the needs "
+                "of people in Yemen.") == {"IGOEUREEC YEMCVL 073"}
+    assert code("Germany provided 6 million euros to support projects which benefit Syrian refugees.") == {
+        "DEU SYRREF 071"}
+    assert code("The EU allocated 50 million euros in aid to address the crisis in Yemen.") == {"IGOEUREEC YEM 071"}

@@ -610,7 +610,7 @@ def _modality(r: _Reader, path: Path, data: LineDict, key: str, events: dict[str
 # the keys of the rule blocks that hold word lists (modality blocks and `claims` are checked where they are read)
 LIST_BLOCK_KEYS = {
     "negation": {"words", "denial_verbs"},
-    "hedges": {"modals", "verbs", "conditionals", "hopes"},
+    "hedges": {"modals", "verbs", "conditionals", "hopes", "words"},
     "discourse": {"both_parties", "side_words", "person_pronouns", "group_pronouns"},
     "unasserted": {"verbs", "reasons"},
     "observers": {"verbs", "factive", "answers", "answered"},
@@ -620,7 +620,7 @@ LIST_BLOCK_KEYS = {
     "purposes": {"roots", "aims", "subcode_digits", "acts"},
     "visits": {"codes", "not_roles"},
     "press": {"roots", "roles"},
-    "people": {"counted_role", "quantities"},
+    "people": {"counted_role", "quantities", "nations"},
     "beneficiaries": {"roots", "verbs"},
 }
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
@@ -694,6 +694,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         denial_verbs=get("negation", "denial_verbs"),
         hedge_modals=get("hedges", "modals"),
         hedge_verbs=get("hedges", "verbs"),
+        hedge_words=get("hedges", "words"),
         conditionals=get("hedges", "conditionals"),
         hopes=get("hedges", "hopes"),
         unasserted_verbs=get("unasserted", "verbs"),
@@ -750,6 +751,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         beneficiary_verbs=get("beneficiaries", "verbs"),
         counted_people_role=counted_role,
         people_quantities=get("people", "quantities"),
+        people_nations=get("people", "nations"),
     )
 
 

@@ -234,6 +234,7 @@ class Rules:
     denial_verbs: list[str] = field(default_factory=list)
     hedge_modals: list[str] = field(default_factory=list)
     hedge_verbs: list[str] = field(default_factory=list)
+    hedge_words: list[str] = field(default_factory=list)  # "allegedly attacked", "the alleged airstrike"
     conditionals: list[str] = field(default_factory=list)
     hopes: list[str] = field(default_factory=list)
     unasserted_verbs: list[str] = field(default_factory=list)
@@ -293,6 +294,7 @@ class Rules:
     beneficiary_verbs: list[str] = field(default_factory=list)
     counted_people_role: str = ""  # "arrested 100 Palestinians": individuals, not the nation
     people_quantities: list[str] = field(default_factory=list)  # "thousands of Nigerians"
+    people_nations: list[str] = field(default_factory=list)  # "the Palestinian people": the nation
 
 
 @dataclass

@@ -742,12 +742,19 @@ class StoryCoder:
                     continue  # "urged India to support the UN resolution": a text, not someone helped
                 if helped is not None:
                     heads = [helped]
+                    if not resolver.resolve(helped, True):
+                        # "to address the needs of people in Yemen", "to support projects which benefit Palestinian
+                        # refugees": whom the thing helped is for
+                        heads += [o for prep in ("of", "for") for o in preposition_objects(helped, prep)]
+                        heads += [o for c in kids(helped) if c.dep_ == "relcl" and
+                                  c.lemma_.lower() in self.beneficiary_verbs and (o := direct_object(c)) is not None]
                 else:  # "help Haiti cope" (the inner clause's subject), "help rebuild Iraq" (its object)
                     inner = (child(c, "nsubj") or direct_object(c) for c in kids(clause) if c.dep_ in ("ccomp", "xcomp"))
                     heads = [h for h in inner if h is not None]
                 found = self._actors(heads, resolver, loose=True)
                 if not any(f.entity for f in found):  # "to help people in Somalia", "to promote investment in Ethiopia"
-                    place = self._place(clause, "verb", resolver)
+                    place = self._place(clause, "verb", resolver) or next(
+                        (p for h in heads[1:] if (p := self._place(h, "noun", resolver)) is not None), None)
                     found = ([self._placed(f, place) for f in found] or [place]) if place is not None else []
                 if found:
                     return found

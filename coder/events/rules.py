@@ -39,6 +39,7 @@ class RuleBook:
         self.negation = set(rules.negation_words)
         self.hedge_modals = set(rules.hedge_modals)
         self.hedge_verbs = {w.split()[0] for w in rules.hedge_verbs}
+        self.hedge_words = set(rules.hedge_words)
         self.hopes = set(rules.hopes)
         self.conditionals = set(rules.conditionals)
         self.unasserted = set(rules.unasserted_verbs) | {w.split()[0] for w in rules.denial_verbs}
@@ -106,12 +107,15 @@ class RuleBook:
         return None
 
     def hedged(self, token: Token, besides: frozenset[str] | set[str] = frozenset()) -> bool:
-        """A modal, conditional or weighing verb makes the act hypothetical (`besides`: modals not counted)."""
+        """A modal, conditional, hedging adverb or weighing verb makes the act hypothetical (`besides`: modals not
+        counted)."""
         for c in kids(token):
             if c.dep_ == "aux" and c.lower_ in self.hedge_modals and c.lower_ not in besides:
                 return True
             if c.dep_ == "mark" and c.lower_ in self.conditionals:
                 return True
+            if c.dep_ in ("advmod", "amod") and c.lower_ in self.hedge_words:
+                return True  # "Russia allegedly attacked Ukraine", "the alleged airstrike": an allegation, not an act
         if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in self.hedge_verbs:
             return True
         if token.dep_ in ("ccomp", "acl") and token.head.lemma_.lower() in self.hopes and any(

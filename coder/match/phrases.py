@@ -150,6 +150,7 @@ class PhraseResolver:
         self.person_pronouns = set(rules.person_pronouns)
         self.group_pronouns = set(rules.group_pronouns)
         self.quantities = frozenset(rules.people_quantities)
+        self.nations = frozenset(rules.people_nations)
         self.at: dict[int, Mention] = {}
         for m in mentions:
             for i in range(m.start, m.end):
@@ -167,6 +168,9 @@ class PhraseResolver:
             return []
         key = (head.i, loose)
         if key not in self._cache:
+            # in progress: a pronoun inside the phrase that refers back to it ("a Taliban commander and five of
+            # his men") finds nothing here instead of resolving the phrase again, endlessly
+            self._cache[key] = []
             self._cache[key] = self._resolve(head, loose)
         return self._cache[key]
 
@@ -405,11 +409,13 @@ class PhraseResolver:
             for_ = [a for o in preposition_objects(head, "for") for a in self.resolve(o, True)]
             if for_:
                 return for_
-        if head_mention is None and head.pos_ == "NOUN":
+        if head.pos_ == "NOUN" and (head_mention is None or (head_mention.kind == "agent" and not any(
+                m.kind == "actor" for m in mentions))):
             named = [p for c in kids(head) if c.dep_ == "prep" and (c.lower_ in ("like", "including") or (
                 c.lower_ == "as" and any(k.lower_ == "such" for k in (*kids(head), *kids(c))))) for p in kids(c)
                 if p.dep_ == "pobj"]
-            if named:  # "partners like Saudi Arabia", "countries such as Iran and Syria": the ones it names
+            if named:  # "partners like Saudi Arabia", "countries such as Iran and Syria": the ones it names;
+                # "detained 12 people, including two Americans": the ones named, not people of no country
                 found = [a for o in named for a in self.resolve(o, loose)]
                 if any(a.entity for a in found):  # (not "Russian aircraft including helicopter gunships")
                     return found
@@ -466,6 +472,11 @@ class PhraseResolver:
                 role = ""  # "NATO leaders", "Hamas leaders": an organisation's leaders are the organisation
             if role == "GOV" and entities and all(self.index.actors[e.actor].kind == "ngo" for e in entities):
                 role = ""  # "Amnesty International's secretary general": an NGO has no government
+            if role == self.rules.counted_people_role and role_m is head_mention and head.lemma_.lower() in \
+                    self.nations and any(e.form == "adjective" and self.doc[e.end - 1].head.i == head.i
+                                         for e in entities) and not self._counted(head) and \
+                    any(c.dep_ == "det" and c.lower_ == "the" for c in kids(head)):
+                role = ""  # "the Palestinian people": the nation, as "the Palestinians" is (not "100 people")
         coordinated = self._coordinated(entities)
         if len(coordinated) > 1:  # "Hungarian and Romanian officials": one actor per country
             out = []
