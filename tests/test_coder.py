@@ -1762,3 +1762,11 @@ def test_aid_goes_to_whom_the_thing_its_purpose_helps_is_for(code):
     assert code("Germany provided 6 million euros to support projects which benefit Syrian refugees.") == {
         "DEU SYRREF 071"}
     assert code("The EU allocated 50 million euros in aid to address the crisis in Yemen.") == {"IGOEUREEC YEM 071"}
+
+
+def test_a_comment_about_doing_something_is_about_the_party_of_what_is_done(code):
+    # the with-phrase parsed on the gerund, not on its object
+    assert code("Israel is optimistic about reaching a deal with Egypt.") == {"ISR EGY 013"}
+    # the gerund's object names its party itself
+    assert code("China expressed pessimism about bringing the North Korean standoff to a resolution.") == {
+        "CHN PRK 012"}

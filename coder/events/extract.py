@@ -441,6 +441,14 @@ class StoryCoder:
             things = [t for t in things if t.pos_ == "NOUN" and not resolver.resolve(t, True)]
             targets = [t for t in self._actors(object_attachments(things, authored), resolver) if t.entity
                        ] if things else []
+            if not targets and tgt_slot[5:] in ("about", "over"):
+                # the gerund's object names its party itself ("pessimism about bringing the North Korean standoff to
+                # an end"), or the gerund's own phrase does ("optimistic about reaching a deal with Egypt", the
+                # with-phrase parsed on "reaching")
+                gerunds = [t for t in target_heads if t.tag_ == "VBG"]
+                heads = [o for g in gerunds if (o := direct_object(g)) is not None] + [
+                    o for g in gerunds for prep in ("with", "against") for o in preposition_objects(g, prep)]
+                targets = [t for t in self._actors(heads, resolver, loose=True) if t.entity]
         if not targets and not target_heads and tgt_slot == "object" and kind == "verb":
             # no object at all: "fired at Russia", "lashed out against Iran" -- a party-naming
             # preposition on the verb gives the target (never a place: "in", "from" are not used)
