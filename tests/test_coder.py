@@ -1770,3 +1770,10 @@ def test_a_comment_about_doing_something_is_about_the_party_of_what_is_done(code
     # the gerund's object names its party itself
     assert code("China expressed pessimism about bringing the North Korean standoff to a resolution.") == {
         "CHN PRK 012"}
+
+
+def test_a_noun_of_desire_or_determination_governs_an_intended_act(code):
+    assert code("Turkey expressed a desire to improve relations with Egypt.") == {"TUR EGY 030"}
+    assert code("Iran expressed its wish to meet the US president.") == {"IRN USAGOV 036"}
+    # a goal under any other noun is no intention
+    assert code("The army's efforts to retake the city from Russia continued.") == set()
