@@ -1777,3 +1777,11 @@ def test_a_noun_of_desire_or_determination_governs_an_intended_act(code):
     assert code("Iran expressed its wish to meet the US president.") == {"IRN USAGOV 036"}
     # a goal under any other noun is no intention
     assert code("The army's efforts to retake the city from Russia continued.") == set()
+
+
+def test_a_mediation_naming_its_parties_only_in_its_purpose(code):
+    assert code("Pakistan launched a mediation effort to resolve the rift between Qatar and Saudi Arabia.") == {
+        "PAK QAT 045", "PAK SAU 045"}
+    # two mediators do not mediate between themselves
+    assert code("Egypt and Qatar launched a mediation effort.") == set()
+    assert code("Egypt and Qatar offered to mediate.") == set()

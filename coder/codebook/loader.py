@@ -623,7 +623,8 @@ LIST_BLOCK_KEYS = {
     "people": {"counted_role", "quantities", "nations"},
     "beneficiaries": {"roots", "verbs"},
 }
-RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "unasserted", "claims",
+RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "third_party",
+             "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
              "appeal_to_target", "visits", "press", "offer", "aerial", "remote", "people", "third_place", "artillery",
              "suicide", "beneficiaries", "consider"}
@@ -722,6 +723,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         person_pronouns=get("discourse", "person_pronouns"),
         group_pronouns=get("discourse", "group_pronouns"),
         mutual_roots=[str(x) for x in (data.get("mutual_roots") or [])],
+        third_party_codes=[str(x) for x in (data.get("third_party") or [])],
         place_roots=codes_in["places", "roots"],
         place_preps=get("places", "preps"),
         place_object_codes=codes_in["places", "in_object"],

@@ -262,6 +262,7 @@ class Rules:
     person_pronouns: list[str] = field(default_factory=list)
     group_pronouns: list[str] = field(default_factory=list)
     mutual_roots: list[str] = field(default_factory=list)
+    third_party_codes: list[str] = field(default_factory=list)  # mediation: never between its own mediators
     claim_verbs: list[str] = field(default_factory=list)
     claim_own: str = ""
     claim_other: str = ""

@@ -83,6 +83,7 @@ class StoryCoder:
             | rules.consider_verbs | rules.purpose_acts, irregular)
         self.unknown = unknown_country
         self.mutual_roots = set(book.rules.mutual_roots)
+        self.third_party_codes = tuple(book.rules.third_party_codes)
         self.place_roots = tuple(book.rules.place_roots)
         self.place_preps = frozenset(book.rules.place_preps)
         self.object_place_codes = tuple(book.rules.place_object_codes)
@@ -543,7 +544,8 @@ class StoryCoder:
             speaker = who[0].code if who else ""
         # the act's own root decides, not the intent it became: "Kuwait and Ireland vowed to deliver the funds"
         # (07 -> 0331) is no aid between the two
-        mutual_root = code[:2] in self.mutual_roots and pattern.code[:2] in self.mutual_roots
+        mutual_root = code[:2] in self.mutual_roots and pattern.code[:2] in self.mutual_roots and not (
+            code.startswith(self.third_party_codes) or pattern.code.startswith(self.third_party_codes))
         if tgt_slot == "none" and pattern.mutual and len(sources) == 1 and kind == "verb":
             # "Russia agreed to a ceasefire with Ukraine": one party named as subject, the other by "with"
             withs = preposition_objects(token, "with") + nested_preposition_objects(token, "with")
@@ -752,8 +754,8 @@ class StoryCoder:
                     heads = [helped]
                     if not resolver.resolve(helped, True):
                         # "to address the needs of people in Yemen", "to support projects which benefit Palestinian
-                        # refugees": whom the thing helped is for
-                        heads += [o for prep in ("of", "for") for o in preposition_objects(helped, prep)]
+                        # refugees", "to resolve the rift between Qatar and Saudi Arabia": whom the thing helped is for
+                        heads += [o for prep in ("of", "for", "between") for o in preposition_objects(helped, prep)]
                         heads += [o for c in kids(helped) if c.dep_ == "relcl" and
                                   c.lemma_.lower() in self.beneficiary_verbs and (o := direct_object(c)) is not None]
                 else:  # "help Haiti cope" (the inner clause's subject), "help rebuild Iraq" (its object)
