@@ -1785,3 +1785,15 @@ def test_a_mediation_naming_its_parties_only_in_its_purpose(code):
     # two mediators do not mediate between themselves
     assert code("Egypt and Qatar launched a mediation effort.") == set()
     assert code("Egypt and Qatar offered to mediate.") == set()
+
+
+def test_an_option_weighed_keeps_its_beneficiary_and_its_of_phrase(code):
+    # aid weighed for the party its purpose helps
+    assert code("The South Korean government is considering sending aid to help North Korea cope with the "
+                "floods.") == {"KORGOV PRK 014"}
+    # "the possibility of X-ing" under a weighing verb is the option weighed, by whoever weighs it
+    assert code("Japan is considering the possibility of sending troops to Iraq.") == {"JPN IRQ 014"}
+    assert code("The government of Belarus is exploring the possibility of sending aid to Ukraine.") == {
+        "BLRGOV UKR 014"}
+    assert code("Japan is not considering the possibility of sending troops to Iraq.") == set()
+    assert code("Japan rejected the possibility of sending troops to Iraq.") == set()

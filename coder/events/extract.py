@@ -297,7 +297,7 @@ class StoryCoder:
                 head, besides=rules.refusal_aux) else None  # "cannot accept" refuses, "could not reach" fails
             if refusal is None:
                 return Outcome("negated: not coded", veto=True), []
-        if refusal is None and (rules.hedged(token) or rules.hedged(head)):
+        if refusal is None and (rules.hedged(token) or rules.hedged(head) or rules.weighed_option(head)):
             weighed = rules.considered(head)
             if weighed is not None:  # "Japan is considering sending aid to North Korea": 014
                 return self._code_action(trigger, resolver, memory, event_sources, purposes, head, weighed, None)
@@ -352,6 +352,12 @@ class StoryCoder:
         passive = pattern.trigger_kind == "verb" and is_passive(token)
         kind = pattern.trigger_kind
         src_slot, tgt_slot = pattern.source, pattern.target
+
+        def act_in(roots: tuple[str, ...]) -> bool:
+            # a threatened, intended or weighed act keeps its act's places and beneficiaries: "Al-Shabaab threatened
+            # to carry out attacks in Kenya" (190 -> 138) is against Kenya as the attacks would be
+            return code.startswith(roots) or pattern.code.startswith(roots)
+
         # who observes or answers a nominal event never did it: "rejected accusations that her government ..."
         source_heads = slot_tokens(token, src_slot, kind, passive, resolver.is_actor_word, rules.onlookers)
         sources = self._actors(source_heads, resolver, trigger=token)
@@ -368,6 +374,11 @@ class StoryCoder:
                         [c for c in kids(head) if c.dep_ == "poss"] + preposition_objects(head, "by"), resolver)
                     if sources:
                         event_sources.add(head.i)
+        if not sources and isinstance(modality, Modality) and modality.kind == "consider" and \
+                modality.controller.i != token.head.i:
+            # "Japan is considering the possibility of sending troops": whoever weighs the option would act
+            subject = effective_subject(modality.controller)
+            sources = self._actors([subject], resolver) if subject is not None else []
         if not sources and code.startswith(self.document_roots):
             # "a UN report accused ...", "a statement by the foreign ministry condemned ...": a text acts for its author
             sources = [a for head in source_heads if head.lemma_.lower() in self.documents
@@ -425,7 +436,7 @@ class StoryCoder:
         if not targets and target_heads and self.crowd_role and code.startswith(self.crowd_roots) and not pattern.reverse:
             # "police broke up protests in Harare", "troops opened fire on a rally": the people taking part
             targets = [resolver.crowd(h, self.crowd_role) for h in target_heads if h.lemma_.lower() in self.crowds]
-        if not targets and tgt_slot != "none" and code.startswith(self.beneficiary_roots) and not pattern.reverse:
+        if not targets and tgt_slot != "none" and act_in(self.beneficiary_roots) and not pattern.reverse:
             targets = self._beneficiaries(token, kind, resolver)
         if not targets and tgt_slot.startswith("prep:") and tgt_slot[5:] not in self.place_preps and not pattern.reverse:
             # "acceded to the Kurdish rebels' demands", "responded to Iran's proposal": a thing's owner
@@ -492,11 +503,6 @@ class StoryCoder:
             else:
                 targets = self._protested_against(token, kind, resolver) or targets
         in_object = code.startswith(self.object_place_codes) and bool(target_heads)
-
-        def act_in(roots: tuple[str, ...]) -> bool:
-            # a threatened or intended act keeps its act's places: "Al-Shabaab threatened to carry out attacks in
-            # Kenya" (190 -> 138) is against Kenya as the attacks would be
-            return code.startswith(roots) or pattern.code.startswith(roots)
 
         placed_act = act_in(self.place_roots)
         if (placed_act or in_object) and tgt_slot != "none" and (

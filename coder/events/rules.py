@@ -70,6 +70,7 @@ class RuleBook:
         self.claim_verbs = set(rules.claim_verbs)
         self.purpose_acts = set(rules.purpose_acts)
         self.consider_verbs = set(rules.consider.verbs)
+        self.consider_nouns = set(rules.consider.nouns)
 
     # -- coordination ------------------------------------------------------------------------
     @staticmethod
@@ -127,10 +128,21 @@ class RuleBook:
         """"Japan is considering sending aid": an option weighed (rules.yaml `consider`, 014) -- a gerund under a
         weighing verb that is itself neither negated nor hedged."""
         verb = token.head
-        if token.dep_ not in ("xcomp", "ccomp") or token.tag_ != "VBG" or \
-                verb.lemma_.lower() not in self.consider_verbs or self.negated(verb) or self.hedged(verb):
+        if self.weighed_option(token):
+            verb = verb.head.head  # "is considering the possibility of sending troops to Iraq"
+        elif token.dep_ not in ("xcomp", "ccomp") or token.tag_ != "VBG":
+            return None
+        if verb.lemma_.lower() not in self.consider_verbs or self.negated(verb) or self.hedged(verb):
             return None
         return Modality("consider", verb, self.rules.consider)
+
+    def weighed_option(self, token: Token) -> bool:
+        """A gerund in the of-phrase of an option noun (rules.yaml `consider: nouns`) that a weighing verb takes
+        as its object: "exploring the possibility of sending aid"."""
+        prep = token.head
+        return token.dep_ == "pcomp" and token.tag_ == "VBG" and prep.lower_ == "of" and \
+            prep.head.dep_ == "dobj" and prep.head.lemma_.lower() in self.consider_nouns and \
+            prep.head.head.lemma_.lower() in self.consider_verbs
 
     def unasserted_by(self, token: Token) -> Token | None:
         """A governing verb (accuse, deny, allege...) under which this action is only claimed."""
