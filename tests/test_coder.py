@@ -1797,3 +1797,11 @@ def test_an_option_weighed_keeps_its_beneficiary_and_its_of_phrase(code):
         "BLRGOV UKR 014"}
     assert code("Japan is not considering the possibility of sending troops to Iraq.") == set()
     assert code("Japan rejected the possibility of sending troops to Iraq.") == set()
+
+
+def test_a_round_of_talks_is_the_argument_of_its_verb_as_talks_are(code):
+    # future talks are not coded as held: the host's intent decides, as for "will host talks between ..."
+    assert code("Qatar will host the next round of talks between the United States and the Taliban.",
+                "2019-06-01") == {"QAT USA 039", "QAT AFGREB 039"}
+    assert code("Qatar will host talks between the United States and the Taliban.", "2019-06-01") == {
+        "QAT USA 039", "QAT AFGREB 039"}

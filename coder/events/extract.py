@@ -1083,8 +1083,13 @@ def _toll_of(token: Token) -> int:
     return token.head.i if token.dep_ == "advcl" and token.tag_ == "VBG" else -1
 
 
+ROUNDS = {"round", "series", "wave", "spate", "string"}  # "a round of talks", "a wave of airstrikes"
+
+
 def _governing_verb(noun: Token) -> int:
     """Index of the verb a noun is an argument of (directly or through a preposition), else -1."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in ROUNDS:
+        noun = noun.head.head  # "will host the next round of talks": the round is the verb's argument
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head.i
     if noun.dep_ == "npadvmod" and noun.head.pos_ == "VERB" and any(c.dep_ == "det" for c in kids(noun)):
