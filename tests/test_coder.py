@@ -1805,3 +1805,15 @@ def test_a_round_of_talks_is_the_argument_of_its_verb_as_talks_are(code):
                 "2019-06-01") == {"QAT USA 039", "QAT AFGREB 039"}
     assert code("Qatar will host talks between the United States and the Taliban.", "2019-06-01") == {
         "QAT USA 039", "QAT AFGREB 039"}
+
+
+def test_a_party_of_unknown_country_is_of_the_sentences_only_country(code):
+    assert code("Almost 500 fighters from an armed group in eastern Democratic Republic of Congo surrendered to "
+                "the government.") == {"CODUAF CODGOV 0874"}
+    assert code("The United Nations will provide food aid to refugees fleeing the civil war in Liberia.") == {
+        "IGOUNO LBRREF 0333"}
+    # never against a state of another country, and never an attacker other than a state's forces
+    assert code("The government rejected accusations by Israel.") == {"---GOV ISR 016"}
+    assert code("Kurdish troops expelled Islamic State from Kobani.") == {"---MIL IMGMUSISI 190"}
+    assert "PAKMIL PAKUAF 190" in code("Authorities in Pakistan imposed a curfew in the province, where military "
+                                       "forces are battling militants.")

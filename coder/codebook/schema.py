@@ -263,6 +263,8 @@ class Rules:
     group_pronouns: list[str] = field(default_factory=list)
     mutual_roots: list[str] = field(default_factory=list)
     third_party_codes: list[str] = field(default_factory=list)  # mediation: never between its own mediators
+    sole_country_roots: list[str] = field(default_factory=list)  # a party of unknown country: the sentence's one
+    sole_country_not_sources: list[str] = field(default_factory=list)  # ... but never an attacker's
     claim_verbs: list[str] = field(default_factory=list)
     claim_own: str = ""
     claim_other: str = ""

@@ -84,6 +84,8 @@ class StoryCoder:
         self.unknown = unknown_country
         self.mutual_roots = set(book.rules.mutual_roots)
         self.third_party_codes = tuple(book.rules.third_party_codes)
+        self.sole_country_roots = tuple(book.rules.sole_country_roots)
+        self.sole_country_not_sources = tuple(book.rules.sole_country_not_sources)
         self.place_roots = tuple(book.rules.place_roots)
         self.place_preps = frozenset(book.rules.place_preps)
         self.object_place_codes = tuple(book.rules.place_object_codes)
@@ -234,6 +236,8 @@ class StoryCoder:
         named = {(d.source.code, d.code, d.target.entity) for d in drafts if not d.target.is_place}
         drafts = [d for d in drafts if not (d.code[:2] in CROWD_ROOTS and d.target.is_place and
                                             (d.source.code, d.code, d.target.entity) in named)]
+        if any(not a.entity and a.role for d in drafts for a in (d.source, d.target)):
+            drafts = self._of_sole_country(drafts, resolver.sole_country(sent.start, sent.end), resolver)
         if trace is not None:
             covered: set[int] = set()
             for token in sent:
@@ -246,6 +250,46 @@ class StoryCoder:
                            else m.why)
                     trace.unused.append((sent_no, doc[m.start:m.end].text, why))
         return drafts
+
+    def _of_sole_country(self, drafts: list[_Draft], country: str, resolver: PhraseResolver) -> list[_Draft]:
+        """A party of unknown country is of the one country its sentence names when the other party is of no
+        country either, or an organisation (rules.yaml `places: sole_country`): "almost 500 fighters in eastern
+        Congo surrendered to the government" -> CODUAF CODGOV, "the UN will provide food aid to refugees fleeing
+        the civil war in Liberia" -> LBRREF; never against a state ("the government rejected accusations by
+        Israel", "Obama faces pressure from Congress to help Iran"), nor an attacker other than a state's forces
+        ("gunmen beheaded three men in Nangarhar": `sole_country_not_sources`)."""
+        if not country or any(d.source.code == country for d in drafts):
+            return drafts  # (a country that acts itself is no place: "soldiers trained by the United States")
+
+        def unplaced(actor: ResolvedActor, other: ResolvedActor) -> bool:
+            return not actor.entity and bool(actor.role) and len(other.entity) != 3 and not _abroad(actor, MISSIONS)
+
+        def plain_state_forces(actor: ResolvedActor) -> bool:
+            # "military forces", "the police" -- not "Kurdish troops", whose modifier names no state
+            doc = drafts[0].trigger.token.doc
+            return actor.role in self.state_roles and all(
+                i in resolver.at or doc[i].dep_ in ("det", "nummod") for i in range(actor.start, actor.end))
+
+        def placed(actor: ResolvedActor) -> ResolvedActor:
+            return replace(actor, code=country + actor.role, entity=country,
+                           why=actor.why + f"; country from the sentence's only country {country}")
+
+        out = []
+        for d in drafts:
+            if not d.code.startswith(self.sole_country_roots):
+                out.append(d)
+                continue
+            source, target = d.source, d.target
+            if unplaced(source, target) and (plain_state_forces(source) or
+                                             not d.code.startswith(self.sole_country_not_sources)):
+                source = placed(source)
+            if unplaced(target, d.source):
+                target = placed(target)
+            if source is not d.source or target is not d.target:
+                d = replace(d, source=source, target=target)
+            if not _same_actor(d.source, d.target):
+                out.append(d)
+        return out
 
     def _bare_demands(self, sent: Span, resolver: PhraseResolver, settled: set[int],
                       drafts: list[_Draft]) -> list[_Draft]:

@@ -158,6 +158,14 @@ class PhraseResolver:
         self._cache: dict[int, list[ResolvedActor]] = {}
 
     # -- public ------------------------------------------------------------------------------
+    def sole_country(self, start: int, end: int) -> str:
+        """The one country that every country, region or city named in tokens [start, end) belongs to; "" when
+        none is named or several are."""
+        mentions = {id(m): m for i, m in self.at.items() if start <= i < end and m.kind == "actor"}
+        places = [self.index.actors[m.actor] for m in mentions.values()]
+        found = {a.code[:3] for a in places if a.kind in ("country", "territory")}  # (Hong Kong is HKG)
+        return found.pop() if len(found) == 1 else ""
+
     def resolve(self, head: Token | None, loose: bool = False) -> list[ResolvedActor]:
         """All actors named by the phrase headed by `head` (several for 'A and B').
 
