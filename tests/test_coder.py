@@ -1817,3 +1817,12 @@ def test_a_party_of_unknown_country_is_of_the_sentences_only_country(code):
     assert code("Kurdish troops expelled Islamic State from Kobani.") == {"---MIL IMGMUSISI 190"}
     assert "PAKMIL PAKUAF 190" in code("Authorities in Pakistan imposed a curfew in the province, where military "
                                        "forces are battling militants.")
+
+
+def test_a_weapon_or_deed_as_subject_acts_for_its_by_phrase(code):
+    assert code("A rocket fired by Hamas hit an Israeli town.") == {"PSEREBHMS ISR 190"}
+    assert code("An attack carried out by the Taliban killed ten Afghan soldiers.", "2018-06-01") == {
+        "AFGREB AFGMIL 190"}
+    assert code("Drones launched by Yemen's Houthis hit two Saudi Aramco oil facilities.") == {"YEMREB SAUBUS 1952"}
+    # people are not their trainers
+    assert "USA ---REB 190" not in code("Soldiers trained by the United States attacked the rebels.")

@@ -423,6 +423,15 @@ class StoryCoder:
             # "Japan is considering the possibility of sending troops": whoever weighs the option would act
             subject = effective_subject(modality.controller)
             sources = self._actors([subject], resolver) if subject is not None else []
+        if not any(s.entity for s in sources):
+            # "a rocket fired by Hamas hit an Israeli town", "drones launched by Yemen's Houthis hit ...": a thing
+            # the subject names was made, fired or done by its by-phrase's actor, who acts
+            # (a thing or weapon, never people: "soldiers trained by the United States" are not the US)
+            weapons = set().union(*(nouns for _, nouns in self.weapons))
+            agents = [o for head in source_heads if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass") and (
+                          not sources or head.lemma_.lower() in weapons) for c in kids(head)
+                      if c.dep_ == "acl" and c.tag_ == "VBN" for o in preposition_objects(c, "by")]
+            sources = [a for a in self._actors(agents, resolver) if a.entity] or sources
         if not sources and code.startswith(self.document_roots):
             # "a UN report accused ...", "a statement by the foreign ministry condemned ...": a text acts for its author
             sources = [a for head in source_heads if head.lemma_.lower() in self.documents
