@@ -1826,3 +1826,10 @@ def test_a_weapon_or_deed_as_subject_acts_for_its_by_phrase(code):
     assert code("Drones launched by Yemen's Houthis hit two Saudi Aramco oil facilities.") == {"YEMREB SAUBUS 1952"}
     # people are not their trainers
     assert "USA ---REB 190" not in code("Soldiers trained by the United States attacked the rebels.")
+
+
+def test_a_measure_lifted_in_an_agentless_passive_is_lifted_by_its_owner(code):
+    assert code("UN sanctions against Iran were lifted in January.") == {"IGOUNO IRN 085"}
+    assert code("Israel's blockade of Gaza was eased last week.") == {"ISR PSEGZA 0872"}
+    # a measure of no one's names no source
+    assert code("The sanctions on Iran were lifted.") == set()

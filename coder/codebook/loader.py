@@ -623,12 +623,13 @@ LIST_BLOCK_KEYS = {
     "press": {"roots", "roles"},
     "people": {"counted_role", "quantities", "nations"},
     "beneficiaries": {"roots", "verbs"},
+    "owners": {"roots"},
 }
 RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "mutual_roots", "third_party",
              "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
              "appeal_to_target", "visits", "press", "offer", "aerial", "remote", "people", "third_place", "artillery",
-             "suicide", "beneficiaries", "consider"}
+             "suicide", "beneficiaries", "consider", "owners"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
@@ -677,6 +678,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
                 ("places", "sole_country_not_sources"): get("places", "sole_country_not_sources"),
                 ("purposes", "roots"): get("purposes", "roots"), ("purposes", "aims"): get("purposes", "aims"),
                 ("beneficiaries", "roots"): get("beneficiaries", "roots"),
+                ("owners", "roots"): get("owners", "roots"),
                 ("visits", "codes"): get("visits", "codes"), ("press", "roots"): get("press", "roots"),
                 ("stand_ins", "crowd_roots"): get("stand_ins", "crowd_roots"),
                 ("stand_ins", "document_roots"): get("stand_ins", "document_roots")}
@@ -755,6 +757,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         purpose_digits=purpose_digits,
         purpose_acts=get("purposes", "acts"),
         beneficiary_roots=codes_in["beneficiaries", "roots"],
+        owner_roots=codes_in["owners", "roots"],
         beneficiary_verbs=get("beneficiaries", "verbs"),
         counted_people_role=counted_role,
         people_quantities=get("people", "quantities"),

@@ -295,6 +295,7 @@ class Rules:
     purpose_acts: list[str] = field(default_factory=list)
     beneficiary_roots: list[str] = field(default_factory=list)  # aid naming no recipient: whom its purpose helps
     beneficiary_verbs: list[str] = field(default_factory=list)
+    owner_roots: list[str] = field(default_factory=list)  # "UN sanctions were lifted": by the UN
     counted_people_role: str = ""  # "arrested 100 Palestinians": individuals, not the nation
     people_quantities: list[str] = field(default_factory=list)  # "thousands of Nigerians"
     people_nations: list[str] = field(default_factory=list)  # "the Palestinian people": the nation

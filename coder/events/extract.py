@@ -115,6 +115,7 @@ class StoryCoder:
         self.appeal_verbs = frozenset(book.rules.appeal.verbs)
         self.purpose_roots = tuple(book.rules.purpose_roots)
         self.beneficiary_roots = tuple(book.rules.beneficiary_roots)
+        self.owner_roots = tuple(book.rules.owner_roots)
         self.beneficiary_verbs = frozenset(book.rules.beneficiary_verbs)
         visit_codes = book.rules.visit_codes  # [visit, host]
         self.visit, self.host = (visit_codes + ["", ""])[:2]
@@ -527,6 +528,12 @@ class StoryCoder:
                 # "a Canadian missionary was arrested in Lebanon": by the authorities of the place
                 place = self._place(token, kind, resolver)
                 sources = [place] if place is not None else []
+            thing = child(token, "nsubjpass")
+            if not sources and act_in(self.owner_roots) and thing is not None and thing.pos_ == "NOUN" and \
+                    thing.i not in resolver.at:
+                # "UN sanctions against Iran were lifted", "Israel's blockade of Gaza was eased": by whoever the
+                # measure is (rules.yaml owners)
+                sources = [a for a in resolver.resolve(thing, True) if a.entity]
             if not sources:
                 return Outcome("agentless passive: no source"), []
         if kind == "verb" and tgt_slot.startswith("prep:") and tgt_slot[5:] in self.place_preps:
