@@ -127,6 +127,7 @@ class StoryCoder:
         self.weapons = [(rule, frozenset(rule.nouns)) for rule in (
             book.rules.suicide, book.rules.remote, book.rules.aerial, book.rules.artillery) if rule.nouns]
         self.weapon_roots = tuple({key[:2] for rule, _ in self.weapons for key in rule.mapping})
+        self.weapon_nouns = frozenset().union(*(nouns for _, nouns in self.weapons))
         # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
         # the act demanded or rejected
         # a demand, rejection or appeal takes its sub-code from the act inside it, by the rule whose bare code
@@ -263,6 +264,7 @@ class StoryCoder:
             return drafts  # (a country that acts itself is no place: "soldiers trained by the United States")
 
         def unplaced(actor: ResolvedActor, other: ResolvedActor) -> bool:
+            # (a three-letter entity is a state; organisations' entities are longer: IGOUNO, IMGMUSISI)
             return not actor.entity and bool(actor.role) and len(other.entity) != 3 and not _abroad(actor, MISSIONS)
 
         def plain_state_forces(actor: ResolvedActor) -> bool:
@@ -428,9 +430,8 @@ class StoryCoder:
             # "a rocket fired by Hamas hit an Israeli town", "drones launched by Yemen's Houthis hit ...": a thing
             # the subject names was made, fired or done by its by-phrase's actor, who acts
             # (a thing or weapon, never people: "soldiers trained by the United States" are not the US)
-            weapons = set().union(*(nouns for _, nouns in self.weapons))
             agents = [o for head in source_heads if head.pos_ == "NOUN" and head.dep_ in ("nsubj", "nsubjpass") and (
-                          not sources or head.lemma_.lower() in weapons) for c in kids(head)
+                          not sources or head.lemma_.lower() in self.weapon_nouns) for c in kids(head)
                       if c.dep_ == "acl" and c.tag_ == "VBN" for o in preposition_objects(c, "by")]
             sources = [a for a in self._actors(agents, resolver) if a.entity] or sources
         if not sources and code.startswith(self.document_roots):
