@@ -1833,3 +1833,10 @@ def test_a_measure_lifted_in_an_agentless_passive_is_lifted_by_its_owner(code):
     assert code("Israel's blockade of Gaza was eased last week.") == {"ISR PSEGZA 0872"}
     # a measure of no one's names no source
     assert code("The sanctions on Iran were lifted.") == set()
+
+
+def test_a_failed_deal_with_a_party_named_on_the_complement(code):
+    # the with-phrase hangs on "reach" or on "a deal", not on "failed"
+    assert code("Ukraine failed to reach a deal with Russia.") == {"UKR RUS 164", "RUS UKR 164"}
+    assert code("Ukraine failed to reach agreement with Russia on gas prices.") == {"UKR RUS 164", "RUS UKR 164"}
+    assert code("Ukraine failed to reach a deal.") == set()

@@ -615,7 +615,11 @@ class StoryCoder:
             code.startswith(self.third_party_codes) or pattern.code.startswith(self.third_party_codes))
         if tgt_slot == "none" and pattern.mutual and len(sources) == 1 and kind == "verb":
             # "Russia agreed to a ceasefire with Ukraine": one party named as subject, the other by "with"
-            withs = preposition_objects(token, "with") + nested_preposition_objects(token, "with")
+            # (or on its complement verb: "Ukraine failed to reach a deal with Russia")
+            complements = [c for c in kids(token) if c.dep_ == "xcomp"]
+            bearers = [token, *complements, *(o for c in complements if (o := direct_object(c)) is not None)]
+            withs = [o for bearer in bearers
+                     for o in preposition_objects(bearer, "with") + nested_preposition_objects(bearer, "with")]
             targets = [t for t in self._actors(withs, resolver, loose=True) if not _same_party(t, sources[0])]
             if targets:
                 sources, target_heads = sources + targets[:1], []
