@@ -469,7 +469,8 @@ def test_headline_infinitive_announces_the_act(code):
 
 
 def test_an_act_ended_in_the_passive_is_not_coded_as_happening(code):
-    assert code("UN sanctions against Iran were lifted in January.") == set()
+    # the sanctions are not imposed (no 163); their lifting is the UN's (rules.yaml owners)
+    assert code("UN sanctions against Iran were lifted in January.") == {"IGOUNO IRN 085"}
     assert code("Israeli airstrikes on Gaza were condemned.") == {"ISR PSEGZA 195"}  # only ending undoes
 
 
