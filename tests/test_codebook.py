@@ -121,6 +121,20 @@ places:
                for m in msgs), msgs
 
 
+def test_bad_codes_in_the_session_15_rules_are_errors(tmp_path):
+    msgs = broken(tmp_path, "rules.yaml", """
+third_party: ["0459"]
+owners:
+  roots: ["97"]
+places:
+  sole_country: ["96"]
+""")
+    assert any("rules.yaml:1: third_party: '0459' is not a quoted code of the taxonomy" in m for m in msgs), msgs
+    assert any("rules.yaml:3: owners roots: '97' is not a quoted code of the taxonomy" in m for m in msgs), msgs
+    assert any("rules.yaml:5: places sole_country: '96' is not a quoted code of the taxonomy" in m
+               for m in msgs), msgs
+
+
 def test_pattern_code_not_in_taxonomy(tmp_path):
     msgs = broken(tmp_path, "verbs.yaml", """
 patterns:

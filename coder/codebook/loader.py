@@ -686,6 +686,10 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         for root in codes:
             if root not in events:
                 r.error(path, data[block].line_of(key), f"{block} {key}", f"{root!r} is not a quoted code of the taxonomy")
+    for key in ("mutual_roots", "third_party"):  # top-level code lists
+        for root in data.get(key) or []:
+            if str(root) not in events:
+                r.error(path, data.line_of(key), key, f"{root!r} is not a quoted code of the taxonomy")
     purpose_digits = _digit_map(r, path, data.get("purposes"), events)
     counted_role = _role_code(r, path, data, "people", "counted_role", "CVL")
     crowd_role = _role_code(r, path, data, "stand_ins", "crowd_role", "OPP")

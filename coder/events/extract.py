@@ -269,9 +269,8 @@ class StoryCoder:
 
         def plain_state_forces(actor: ResolvedActor) -> bool:
             # "military forces", "the police" -- not "Kurdish troops", whose modifier names no state
-            doc = drafts[0].trigger.token.doc
             return actor.role in self.state_roles and all(
-                i in resolver.at or doc[i].dep_ in ("det", "nummod") for i in range(actor.start, actor.end))
+                i in resolver.at or resolver.doc[i].dep_ in ("det", "nummod") for i in range(actor.start, actor.end))
 
         def placed(actor: ResolvedActor) -> ResolvedActor:
             return replace(actor, code=country + actor.role, entity=country,
@@ -529,9 +528,8 @@ class StoryCoder:
                 # "a Canadian missionary was arrested in Lebanon": by the authorities of the place
                 place = self._place(token, kind, resolver)
                 sources = [place] if place is not None else []
-            thing = child(token, "nsubjpass")
-            if not sources and act_in(self.owner_roots) and thing is not None and thing.pos_ == "NOUN" and \
-                    thing.i not in resolver.at:
+            thing = child(token, "nsubjpass") if not sources and act_in(self.owner_roots) else None
+            if thing is not None and thing.pos_ == "NOUN" and thing.i not in resolver.at:
                 # "UN sanctions against Iran were lifted", "Israel's blockade of Gaza was eased": by whoever the
                 # measure is (rules.yaml owners)
                 sources = [a for a in resolver.resolve(thing, True) if a.entity]

@@ -161,7 +161,7 @@ class PhraseResolver:
     def sole_country(self, start: int, end: int) -> str:
         """The one country that every country, region or city named in tokens [start, end) belongs to; "" when
         none is named or several are."""
-        mentions = {id(m): m for i, m in self.at.items() if start <= i < end and m.kind == "actor"}
+        mentions = {id(m): m for i in range(start, end) if (m := self.at.get(i)) is not None and m.kind == "actor"}
         places = [self.index.actors[m.actor] for m in mentions.values()]
         found = {a.code[:3] for a in places if a.kind in ("country", "territory")}  # (Hong Kong is HKG)
         return found.pop() if len(found) == 1 else ""
