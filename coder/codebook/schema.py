@@ -299,6 +299,8 @@ class Rules:
     counted_people_role: str = ""  # "arrested 100 Palestinians": individuals, not the nation
     people_quantities: list[str] = field(default_factory=list)  # "thousands of Nigerians"
     people_nations: list[str] = field(default_factory=list)  # "the Palestinian people": the nation
+    # generic code -> [(sub-code, topic words)]: what the act is about names its sub-code (112 -> 1124)
+    topics: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
 
 
 @dataclass

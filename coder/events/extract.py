@@ -20,6 +20,7 @@ from coder.codebook.schema import Codebook, VerbPattern
 from coder.events.record import Event
 from coder.events.roles import effective_subject, noun_source, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
+from coder.events.topics import topic_code
 from coder.match.actors import ActorIndex
 from coder.match.lemmas import LemmaRepair
 from coder.match.phrases import ABROAD, MISSIONS, PhraseResolver, ResolvedActor, StoryMemory
@@ -124,6 +125,7 @@ class StoryCoder:
         self.press_roles = frozenset(book.rules.press_roles)
         self.purpose_aims = tuple(book.rules.purpose_aims)
         self.purpose_digits = dict(book.rules.purpose_digits)
+        self.topics = book.rules.topics  # generic code -> [(sub-code, topic words)]
         self.weapons = [(rule, frozenset(rule.nouns)) for rule in (
             book.rules.suicide, book.rules.remote, book.rules.aerial, book.rules.artillery) if rule.nouns]
         self.weapon_roots = tuple({key[:2] for rule, _ in self.weapons for key in rule.mapping})
@@ -561,6 +563,10 @@ class StoryCoder:
                 purposes.update(d.trigger.token.i for d in aims)
             else:
                 targets = self._protested_against(token, kind, resolver) or targets
+        topic = ""
+        if code in self.topics:  # "accusations that its army committed ethnic cleansing": 112 -> 1124
+            code, topic = topic_code(token, object_governor(token) if kind == "noun" else None, code, self.topics,
+                                     resolver.is_actor_word)
         in_object = code.startswith(self.object_place_codes) and bool(target_heads)
 
         placed_act = act_in(self.place_roots)
@@ -693,7 +699,8 @@ class StoryCoder:
             return Outcome("source and target are the same actor"), []
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
             memory.note_pair(sources[0], sources[1])
-        return Outcome(f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else "")), drafts
+        return Outcome(f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else "") +
+                       (f"; sub-code {code} from the topic '{topic}' (rules.yaml topics)" if topic else "")), drafts
 
     def _condition_subjects(self, token: Token) -> list[Token]:
         """Subjects of the if/unless clauses of a threat ("... unless Baghdad accepted" -> Baghdad), on the
