@@ -1864,3 +1864,11 @@ def test_what_an_act_is_about_names_its_sub_code(code, nlp):
     report = explain_text(nlp, "Thousands of Iraqi Kurds marched in Baghdad calling for independence from Iraq.", None)
     assert any("sub-code 1414 from the topic 'independence'" in c["outcome"]
                for s in report["sentences"] for c in s["considered"]), report
+
+
+def test_an_act_someone_is_helped_to_do_is_governed_by_the_help(code):
+    assert code("The United States helped the Iraqi army fight Islamic State.") == {"IRQMIL IMGMUSISI 190"}
+    # negated, a goal or an offer of the helper's: not the army's act, nor its intention
+    assert code("The United States did not help the Iraqi army fight Islamic State.") == set()
+    assert code("Australia sent troops to help the Philippine army fight Islamic State.") == set()
+    assert "PHLMIL IMGMUSISI 1384" not in code("Australia has offered to help the Philippine army fight Islamic State.")

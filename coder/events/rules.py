@@ -232,6 +232,14 @@ class RuleBook:
                 return found or Modality("intent", node.head.head, self.rules.intent)
             if node.dep_ == "pcomp" and node.head.lower_ in ("against", "without"):
                 return False  # "warned against scrapping the deal", "voted against imposing sanctions"
+            if node.dep_ in ("ccomp", "xcomp") and node.tag_ == "VB" and not to_infinitive(node) and \
+                    node.head.lemma_.lower() == "help" and node.head.i != node.i:
+                # "helped the army fight IS" reports the fight; "did not help", "offered to help" and "sent troops
+                # to help the army fight IS" do not (an offer or goal of the helper's is no intention of the army's)
+                helper = node.head
+                if self.negated(helper) or self.hedged(helper):
+                    return False
+                return found if self.modality(helper) is None else False
             if node.head.i == node.i or not (_infinitival(node) or misparsed):
                 break
             head = node.head
