@@ -345,6 +345,11 @@ def test_force_from_the_air_is_aerial_and_from_drones_remote(code):
     assert code("Russian troops attacked Ukraine.") == {"RUSMIL UKR 190"}
     assert code("Palestinian suicide bombers attacked Israel.") == {"PSEREB ISR 1831"}  # rules.yaml suicide
     assert code("Pakistani artillery pounded Indian positions.") == {"PAKMIL IND 194"}  # rules.yaml artillery
+    # rules.yaml vehicle_bomb, roadside_bomb: the weapon as a phrase of the source's head or of its modifier
+    assert code("A Taliban car bomb attack killed ten Afghan soldiers.", "2018-06-01") == {"AFGREB AFGMIL 1832"}
+    assert code("A Taliban roadside bomb attack killed two Afghan soldiers.", "2018-06-01") == {"AFGREB AFGMIL 1833"}
+    # a car bomber is no warplane
+    assert code("A car bomber killed five Iraqi policemen in Baghdad.") == {"---REB IRQCOP 1832"}
 
 
 def test_emergency_naming_no_place_is_in_the_states_own_country(code):

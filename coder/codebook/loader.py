@@ -629,7 +629,7 @@ RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "
              "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
              "appeal_to_target", "visits", "press", "offer", "aerial", "remote", "people", "third_place", "artillery",
-             "suicide", "beneficiaries", "consider", "owners", "topics"}
+             "suicide", "vehicle_bomb", "roadside_bomb", "beneficiaries", "consider", "owners", "topics"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType],
@@ -727,6 +727,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType],
         remote=_modality(r, path, data, "remote", events),
         artillery=_modality(r, path, data, "artillery", events),
         suicide=_modality(r, path, data, "suicide", events),
+        vehicle_bomb=_modality(r, path, data, "vehicle_bomb", events),
+        roadside_bomb=_modality(r, path, data, "roadside_bomb", events),
         consider=_modality(r, path, data, "consider", events),
         both_parties=get("discourse", "both_parties"),
         side_words=get("discourse", "side_words"),

@@ -127,7 +127,8 @@ class StoryCoder:
         self.purpose_digits = dict(book.rules.purpose_digits)
         self.topics = book.rules.topics  # generic code -> [(sub-code, topic words)]
         self.weapons = [(rule, frozenset(rule.nouns)) for rule in (
-            book.rules.suicide, book.rules.remote, book.rules.aerial, book.rules.artillery) if rule.nouns]
+            book.rules.suicide, book.rules.vehicle_bomb, book.rules.roadside_bomb, book.rules.remote, book.rules.aerial,
+            book.rules.artillery) if rule.nouns]
         self.weapon_roots = tuple({key[:2] for rule, _ in self.weapons for key in rule.mapping})
         self.weapon_nouns = frozenset().union(*(nouns for _, nouns in self.weapons))
         # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
@@ -719,14 +720,23 @@ class StoryCoder:
 
     def _weapon_code(self, code: str, token: Token, kind: str, source_heads: list[Token]) -> str:
         """Force used from the air is aerial (195), from drones remotely piloted (1952), with artillery or tanks
-        194, by a suicide bomber 1831: "Israeli warplanes struck Gaza", "a US drone strike killed", "an air raid on
-        Aleppo" (rules.yaml `suicide`, `remote`, `aerial`, `artillery`, tried in that order).
-        The weapon is the source's head or its modifier, the event noun's modifier, or a with/from phrase."""
+        194, by a suicide bomber 1831, by a car bomb 1832, by a roadside bomb 1833: "Israeli warplanes struck Gaza",
+        "a US drone strike killed", "an air raid on Aleppo", "a car bomb struck a bus" (rules.yaml `suicide`,
+        `vehicle_bomb`, `roadside_bomb`, `remote`, `aerial`, `artillery`, tried in that order).
+        The weapon is the source's head or its modifier (alone or as a phrase with the head: "car bomb"), the event
+        noun's modifier, or a with/from phrase."""
         if not code.startswith(self.weapon_roots):
             return code
         heads = source_heads + ([token] if kind == "noun" else [])
         words = {h.lemma_.lower() for h in heads}
-        words.update(c.lemma_.lower() for h in heads for c in kids(h) if c.dep_ in ("compound", "amod", "nmod"))
+        for h in heads:
+            mods = [c for c in kids(h) if c.dep_ in ("compound", "amod", "nmod")]
+            words.update(c.lemma_.lower() for c in mods)
+            words.update(f"{c.lower_} {h.lemma_.lower()}" for c in mods)
+            # ... and a modifier's own phrase: "a car bomb attack", whether "car" hangs on "bomb" or both on "attack"
+            words.update(f"{m.lower_} {c.lemma_.lower()}" for c in mods for m in kids(c)
+                         if m.dep_ in ("compound", "amod"))
+            words.update(f"{m.lower_} {c.lemma_.lower()}" for m, c in zip(mods, mods[1:]) if m.i + 1 == c.i)
         if kind == "verb":
             words.update(o.lemma_.lower() for prep in ("with", "from") for o in preposition_objects(token, prep))
             fired = direct_object(token) if token.lemma_.lower() in LAUNCHES else None
