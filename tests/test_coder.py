@@ -1877,3 +1877,21 @@ def test_an_act_someone_is_helped_to_do_is_governed_by_the_help(code):
     assert code("The United States did not help the Iraqi army fight Islamic State.") == set()
     assert code("Australia sent troops to help the Philippine army fight Islamic State.") == set()
     assert "PHLMIL IMGMUSISI 1384" not in code("Australia has offered to help the Philippine army fight Islamic State.")
+
+
+def test_officers_of_a_named_force_are_the_force(code):
+    # "army officer" is a role phrase the institution "Syrian army" takes the words of: the officers are its
+    assert code("Syrian army officers attacked Turkish troops.") == {"SYRMIL TURMIL 190"}
+    assert code("Egyptian army officers arrested two Egyptian journalists.") == {"EGYMIL EGYMED 173"}
+
+
+def test_committed_to_doing_is_an_intention_of_the_passive_subject(code):
+    assert code("Japan is committed to providing aid to Ukraine.") == {"JPN UKR 033"}
+    assert code("Japan is not committed to providing aid to Ukraine.") == set()
+    # never "was accused of attacking": an accusation says nothing of its own
+    assert code("Russia was accused of attacking Ukraine.") == set()
+
+
+def test_up_to_a_number_counts_the_object(code):
+    # "up to" parsed as a particle and a preposition
+    assert code("Afghan rebels have kidnapped up to 16 Russian civilian advisers.") == {"AFGREB RUSCVL 181"}
