@@ -135,6 +135,22 @@ places:
                for m in msgs), msgs
 
 
+def test_bad_topics_are_errors_with_file_and_line(tmp_path):
+    msgs = broken(tmp_path, "rules.yaml", """
+topics:
+  "190":
+    "0421": [war]
+    "1900": [war]
+    "19": [$no_such_set]
+  "9999":
+    "99991": [x]
+""")
+    assert any("rules.yaml:3: topics 190: '0421' is not a quoted code of the taxonomy" in m for m in msgs), msgs
+    assert any("rules.yaml:4: topics 190: '1900' is not a quoted code of the taxonomy" in m for m in msgs), msgs
+    assert any("rules.yaml:5: topics 190 19: 'words' refers to unknown word set $no_such_set" in m for m in msgs), msgs
+    assert any("rules.yaml:6: topics: '9999' is not a quoted code of the taxonomy" in m for m in msgs), msgs
+
+
 def test_pattern_code_not_in_taxonomy(tmp_path):
     msgs = broken(tmp_path, "verbs.yaml", """
 patterns:

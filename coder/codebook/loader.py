@@ -629,10 +629,11 @@ RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "
              "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
              "appeal_to_target", "visits", "press", "offer", "aerial", "remote", "people", "third_place", "artillery",
-             "suicide", "beneficiaries", "consider", "owners"}
+             "suicide", "vehicle_bomb", "roadside_bomb", "beneficiaries", "consider", "owners", "topics"}
 
 
-def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> Rules:
+def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType],
+                wordsets: dict[str, frozenset[str]]) -> Rules:
     if path is None:
         return Rules()
     data = r.read(path)
@@ -726,6 +727,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         remote=_modality(r, path, data, "remote", events),
         artillery=_modality(r, path, data, "artillery", events),
         suicide=_modality(r, path, data, "suicide", events),
+        vehicle_bomb=_modality(r, path, data, "vehicle_bomb", events),
+        roadside_bomb=_modality(r, path, data, "roadside_bomb", events),
         consider=_modality(r, path, data, "consider", events),
         both_parties=get("discourse", "both_parties"),
         side_words=get("discourse", "side_words"),
@@ -766,7 +769,39 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType]) -> 
         counted_people_role=counted_role,
         people_quantities=get("people", "quantities"),
         people_nations=get("people", "nations"),
+        topics=_topics(r, path, data.get("topics"), data.line_of("topics"), events, wordsets),
     )
+
+
+def _topics(r: _Reader, path: Path, block: object, line: int, events: dict[str, EventType],
+            wordsets: dict[str, frozenset[str]]) -> dict[str, list[tuple[str, frozenset[str]]]]:
+    """`topics`: generic code -> {sub-code: topic words}. Each sub-code must be a code of the taxonomy below its
+    generic code's root ("112": {"1124": [$war_crime]})."""
+    if block is None:
+        return {}
+    if not isinstance(block, LineDict):
+        r.error(path, line, "topics", "must be a mapping of quoted codes to {sub-code: words}")
+        return {}
+    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
+    for code, subs in block.items():
+        at = block.line_of(code)
+        if not _is_code(code) or code not in events:
+            r.error(path, at, "topics", f"{code!r} is not a quoted code of the taxonomy")
+            continue
+        if not isinstance(subs, LineDict) or not subs:
+            r.error(path, at, f"topics {code}", "must be a mapping of quoted sub-codes to word lists")
+            continue
+        for sub, words in subs.items():
+            sub_line = subs.line_of(sub)
+            if not _is_code(sub) or sub not in events:
+                r.error(path, sub_line, f"topics {code}", f"{sub!r} is not a quoted code of the taxonomy")
+            elif sub[:2] != code[:2] or sub == code:
+                r.error(path, sub_line, f"topics {code}", f"{sub!r} is not a sub-code of root {code[:2]}")
+            else:
+                found = _lemmas(r, path, words, sub_line, f"topics {code} {sub}", "words", wordsets)
+                if found:
+                    out.setdefault(code, []).append((sub, found))
+    return out
 
 
 def _role_code(r: _Reader, path: Path, data: LineDict, block: str, key: str, example: str) -> str:
@@ -863,7 +898,7 @@ def _read_codebook(directory: Path) -> tuple[Codebook | None, list[Problem]]:
     wordsets = _load_wordsets(r, files("wordsets"))
     patterns = _load_patterns(r, files("verbs"), events, wordsets)
     rule_files = files("rules")
-    rules = _load_rules(r, rule_files[0] if rule_files else None, events)
+    rules = _load_rules(r, rule_files[0] if rule_files else None, events, wordsets)
     discards = _load_discards(r, files("discards"))
     issues = _load_issues(r, files("issues"))
     for actor in actors:

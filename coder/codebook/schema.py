@@ -256,6 +256,8 @@ class Rules:
     remote: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by drones: 1952
     artillery: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by artillery, tanks: 194
     suicide: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # by suicide bombers: 1831
+    vehicle_bomb: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # car bombs: 1832
+    roadside_bomb: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # roadside bombs, IEDs: 1833
     consider: ModalityRule = field(default_factory=lambda: ModalityRule([], {}))  # considering sending aid: 014
     both_parties: list[str] = field(default_factory=list)
     side_words: list[str] = field(default_factory=list)
@@ -299,6 +301,8 @@ class Rules:
     counted_people_role: str = ""  # "arrested 100 Palestinians": individuals, not the nation
     people_quantities: list[str] = field(default_factory=list)  # "thousands of Nigerians"
     people_nations: list[str] = field(default_factory=list)  # "the Palestinian people": the nation
+    # generic code -> [(sub-code, topic words)]: what the act is about names its sub-code (112 -> 1124)
+    topics: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
 
 
 @dataclass

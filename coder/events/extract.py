@@ -20,6 +20,7 @@ from coder.codebook.schema import Codebook, VerbPattern
 from coder.events.record import Event
 from coder.events.roles import effective_subject, noun_source, place_heads, slot_tokens
 from coder.events.rules import Modality, RuleBook
+from coder.events.topics import topic_code
 from coder.match.actors import ActorIndex
 from coder.match.lemmas import LemmaRepair
 from coder.match.phrases import ABROAD, MISSIONS, PhraseResolver, ResolvedActor, StoryMemory
@@ -124,8 +125,10 @@ class StoryCoder:
         self.press_roles = frozenset(book.rules.press_roles)
         self.purpose_aims = tuple(book.rules.purpose_aims)
         self.purpose_digits = dict(book.rules.purpose_digits)
+        self.topics = book.rules.topics  # generic code -> [(sub-code, topic words)]
         self.weapons = [(rule, frozenset(rule.nouns)) for rule in (
-            book.rules.suicide, book.rules.remote, book.rules.aerial, book.rules.artillery) if rule.nouns]
+            book.rules.suicide, book.rules.vehicle_bomb, book.rules.roadside_bomb, book.rules.remote, book.rules.aerial,
+            book.rules.artillery) if rule.nouns]
         self.weapon_roots = tuple({key[:2] for rule, _ in self.weapons for key in rule.mapping})
         self.weapon_nouns = frozenset().union(*(nouns for _, nouns in self.weapons))
         # a bare demand or rejection (the code its map gives any action, key "0") takes its sub-code from
@@ -561,6 +564,10 @@ class StoryCoder:
                 purposes.update(d.trigger.token.i for d in aims)
             else:
                 targets = self._protested_against(token, kind, resolver) or targets
+        topic = ""
+        if code in self.topics:  # "accusations that its army committed ethnic cleansing": 112 -> 1124
+            code, topic = topic_code(token, object_governor(token) if kind == "noun" else None, code, self.topics,
+                                     resolver.is_actor_word)
         in_object = code.startswith(self.object_place_codes) and bool(target_heads)
 
         placed_act = act_in(self.place_roots)
@@ -693,7 +700,8 @@ class StoryCoder:
             return Outcome("source and target are the same actor"), []
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
             memory.note_pair(sources[0], sources[1])
-        return Outcome(f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else "")), drafts
+        return Outcome(f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else "") +
+                       (f"; sub-code {code} from the topic '{topic}' (rules.yaml topics)" if topic else "")), drafts
 
     def _condition_subjects(self, token: Token) -> list[Token]:
         """Subjects of the if/unless clauses of a threat ("... unless Baghdad accepted" -> Baghdad), on the
@@ -712,14 +720,23 @@ class StoryCoder:
 
     def _weapon_code(self, code: str, token: Token, kind: str, source_heads: list[Token]) -> str:
         """Force used from the air is aerial (195), from drones remotely piloted (1952), with artillery or tanks
-        194, by a suicide bomber 1831: "Israeli warplanes struck Gaza", "a US drone strike killed", "an air raid on
-        Aleppo" (rules.yaml `suicide`, `remote`, `aerial`, `artillery`, tried in that order).
-        The weapon is the source's head or its modifier, the event noun's modifier, or a with/from phrase."""
+        194, by a suicide bomber 1831, by a car bomb 1832, by a roadside bomb 1833: "Israeli warplanes struck Gaza",
+        "a US drone strike killed", "an air raid on Aleppo", "a car bomb struck a bus" (rules.yaml `suicide`,
+        `vehicle_bomb`, `roadside_bomb`, `remote`, `aerial`, `artillery`, tried in that order).
+        The weapon is the source's head or its modifier (alone or as a phrase with the head: "car bomb"), the event
+        noun's modifier, or a with/from phrase."""
         if not code.startswith(self.weapon_roots):
             return code
         heads = source_heads + ([token] if kind == "noun" else [])
         words = {h.lemma_.lower() for h in heads}
-        words.update(c.lemma_.lower() for h in heads for c in kids(h) if c.dep_ in ("compound", "amod", "nmod"))
+        for h in heads:
+            mods = [c for c in kids(h) if c.dep_ in ("compound", "amod", "nmod")]
+            words.update(c.lemma_.lower() for c in mods)
+            words.update(f"{c.lower_} {h.lemma_.lower()}" for c in mods)
+            # ... and a modifier's own phrase: "a car bomb attack", whether "car" hangs on "bomb" or both on "attack"
+            words.update(f"{m.lower_} {c.lemma_.lower()}" for c in mods for m in kids(c)
+                         if m.dep_ in ("compound", "amod"))
+            words.update(f"{m.lower_} {c.lemma_.lower()}" for m, c in zip(mods, mods[1:]) if m.i + 1 == c.i)
         if kind == "verb":
             words.update(o.lemma_.lower() for prep in ("with", "from") for o in preposition_objects(token, prep))
             fired = direct_object(token) if token.lemma_.lower() in LAUNCHES else None

@@ -24,6 +24,10 @@ OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", 
                   "encourage", "allow", "permit", "help", "tell", "warn", "pressure", "want"}
 
 
+# "X is committed / dedicated to V-ing": the passive's subject does the gerund (not "was accused of attacking")
+COMMITTED = {"commit", "dedicate"}
+
+
 def effective_subject(token: Token, depth: int = 0) -> Token | None:
     """The subject a verb has, or inherits from the clause it depends on."""
     if depth > 6:
@@ -94,6 +98,9 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
         obj = child(verb, "dobj")
         if token.head.lower_ == "for" and obj is not None:
             return obj  # "jailed a student for helping militants": the student helped
+        raised = child(verb, "nsubjpass") if token.head.lower_ == "to" and verb.lemma_.lower() in COMMITTED else None
+        if raised is not None:
+            return raised  # "Japan is committed to providing aid to Ukraine": Japan would provide it
         return effective_subject(verb, depth + 1)
     return None
 

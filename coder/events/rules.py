@@ -226,12 +226,23 @@ class RuleBook:
                     return found  # "fired tear gas to disperse protesters": the dispersal is what was done
                 return False  # "... in order to ensure access": a purpose, not an act
             if node.dep_ == "pcomp" and node.head.lower_ == "to" and node.tag_ == "VBG" and \
-                    _looks_ahead(node.head.head) and not self.negated(node.head.head) and \
-                    not self.hedged(node.head.head):
+                    _looks_ahead(node.head.head):
+                committed = node.head.head
+                copula = committed.head if committed.dep_ == "acomp" else committed
+                if self.negated(committed) or self.hedged(committed) or self.negated(copula) or self.hedged(copula):
+                    return False  # "is not committed to sending" (the negation on the copula)
                 # "looked forward to meeting", "(is) committed to sending": an intention, not the act
                 return found or Modality("intent", node.head.head, self.rules.intent)
             if node.dep_ == "pcomp" and node.head.lower_ in ("against", "without"):
                 return False  # "warned against scrapping the deal", "voted against imposing sanctions"
+            if node.dep_ in ("ccomp", "xcomp") and node.tag_ == "VB" and not to_infinitive(node) and \
+                    node.head.lemma_.lower() == "help" and node.head.i != node.i:
+                # "helped the army fight IS" reports the fight; "did not help", "offered to help" and "sent troops
+                # to help the army fight IS" do not (an offer or goal of the helper's is no intention of the army's)
+                helper = node.head
+                if self.negated(helper) or self.hedged(helper):
+                    return False
+                return found if self.modality(helper) is None else False
             if node.head.i == node.i or not (_infinitival(node) or misparsed):
                 break
             head = node.head

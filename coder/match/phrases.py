@@ -64,7 +64,7 @@ SPEAKERS_FOR = {"spokesman", "spokeswoman", "spokesperson", "representative", "e
 # people, craft and collective nouns without a role of their own: "NATO leaders", "UN experts", "Russian aircraft",
 # "Russian missiles", "a Palestinian guerrilla group" are their modifiers' actor
 PEOPLE = {"leader", "member", "representative", "delegate", "negotiator", "expert", "observer", "monitor",
-          "inspector", "investigator", "mediator", "chief", "head", "counterpart", "partner", "ally",
+          "inspector", "investigator", "mediator", "chief", "head", "counterpart", "partner", "ally", "officer",
           "aircraft", "submarine", "frigate", "destroyer", "missile", "rocket", "helicopter", "vessel", "ship",
           "boat", "tanker",
           # collectives named by their modifiers: "a Palestinian guerrilla group", "the al-Qaeda terror network"

@@ -166,6 +166,17 @@ def child(token: Token, *deps: str) -> Token | None:
 HANDING = {"hand", "turn"}  # "hand over", "turn over": "over" is their particle, never a preposition
 
 
+def _counted_up_to(token: Token) -> Token | None:
+    """The object the parser hung under "up to" read as a particle and a preposition: "up to 16 advisers"."""
+    up = next((c for c in kids(token) if c.dep_ == "prt" and c.lower_ == "up"), None)
+    if up is None:
+        return None
+    to = next((c for c in (*kids(up), *kids(token)) if c.lower_ == "to" and c.i == up.i + 1), None)
+    if to is None:
+        return None
+    return next((o for o in kids(to) if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in kids(o))), None)
+
+
 def direct_object(token: Token) -> Token | None:
     """The active-voice object: `dobj`, or the passive subject when the verb is passive."""
     if is_passive(token):
@@ -204,6 +215,9 @@ def direct_object(token: Token) -> Token | None:
             handed = child(over, "pobj") if over is not None else None
             if handed is not None:
                 return handed
+        counted = _counted_up_to(token)
+        if counted is not None:  # "kidnapped up to 16 Russian advisers", parsed as a particle and a preposition
+            return counted
         if token.lemma_.lower() in OBJECT_INFINITIVE:
             # "Syria allowed a UN aid convoy to enter Madaya", parsed with the convoy as the subject of "enter"
             clause = next((c for c in kids(token) if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and (

@@ -196,7 +196,7 @@ class _Shape:
     @cached_property
     def obj_words(self) -> set[str]:
         obj = self.obj if self.obj is not None else shared_object(self.token)  # "seized and searched a tanker"
-        return _words(obj) | _measured_words(obj)
+        return word_forms(obj) | _measured_words(obj)
 
     @cached_property
     def subject_words(self) -> set[str]:
@@ -206,7 +206,7 @@ class _Shape:
         for _ in range(4):
             subj = next((c for c in kids(node) if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
-                return _words(subj) | _measured_words(subj)
+                return word_forms(subj) | _measured_words(subj)
             if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
                 break
             node = node.head
@@ -229,7 +229,7 @@ class _Shape:
         # (and an adjective predicate of the object: "held Iran RESPONSIBLE for the attack", also when parsed as
         # an adverbial clause after the object)
         has_object = self.obj is not None
-        return [w for c in complements(self.token) for w in _words(c)] + [
+        return [w for c in complements(self.token) for w in word_forms(c)] + [
             c.lemma_.lower() for c in kids(self.token) if c.pos_ == "ADJ" and (
                 c.dep_ == "oprd" or (c.dep_ == "advcl" and has_object and c.i > self.token.i))] + (
             [c.lemma_.lower() for c in self.naming])  # "called Netanyahu a TERRORIST"
@@ -252,7 +252,7 @@ class _Shape:
                 objects = nested_preposition_objects(self.obj, prep)
             if not objects and prep == "by" and self.token.pos_ in NOUN_POS:  # "the arrest of a journalist BY the police"
                 objects = nested_preposition_objects(self.token, prep)
-            self._preps[prep] = [_words(o) | _measured_words(o) | _deed_words(o) for o in objects]
+            self._preps[prep] = [word_forms(o) | _measured_words(o) | _deed_words(o) for o in objects]
         return self._preps[prep]
 
 
@@ -297,14 +297,14 @@ def _deed_words(token: Token) -> set[str]:
     deed = direct_object(token)
     if deed is None:
         deed = next(iter(preposition_objects(token, "in")), None)
-    return _words(deed) | _measured_words(deed) if deed is not None else set()
+    return word_forms(deed) | _measured_words(deed) if deed is not None else set()
 
 
 def _measured_words(obj: Token | None) -> set[str]:
-    return {w for p in measured_nouns(obj) for w in _words(p)}
+    return {w for p in measured_nouns(obj) for w in word_forms(p)}
 
 
-def _words(token: Token | None) -> set[str]:
+def word_forms(token: Token | None) -> set[str]:
     """The head's lemma and form, the head with its modifier ("hunger strike", "humanitarian aid",
     "air defense system") and a verb with its particle ("step down" apart from "step up"), so that multi-word
     entries of a word set can match."""
@@ -369,7 +369,7 @@ def _fits(token: Token, entry: _Entry, shape: _Shape) -> Trigger | None:
         if not pobjs and prep != "for" and "for" in p.prep:
             # a preposition the pattern names inside its for-phrase: "claimed responsibility on Saturday FOR
             # attacks ON Israeli troops" (not "blamed Ukraine for the attack on Moscow" for "blame X on Y")
-            pobjs = [_words(o) for held in preposition_objects(token, "for") for o in preposition_objects(held, prep)]
+            pobjs = [word_forms(o) for held in preposition_objects(token, "for") for o in preposition_objects(held, prep)]
         if not pobjs:
             return None
         if objects is not None and not any(words & objects for words in pobjs):
