@@ -541,7 +541,7 @@ def test_between_names_the_targets_of_a_one_sided_act(code):
 def test_event_noun_subject_names_its_doer(code):
     # modifiers, possessor or by-phrase of an event noun that is the subject of a violent verb
     assert code("A car bombing by the Islamic State group killed 75 displaced people in eastern Syria.") == {
-        "IMGMUSISI SYRREF 190"}
+        "IMGMUSISI SYRREF 1832"}  # (a car bombing: rules.yaml vehicle_bomb)
     assert code("Russia's shelling of Kharkiv killed five Ukrainian civilians.") == {"RUS UKRCVL 194"}
     assert code("The attack killed five Ukrainian civilians.") == set()
 
@@ -1530,7 +1530,7 @@ def test_a_span_of_days_measures_its_events(code):
 
 def test_what_was_fired_or_planted_acts_for_its_launcher_in_a_relative_clause(code):
     assert code("Taliban militants planted a roadside bomb that killed five Afghan soldiers.", "2018-06-01") \
-        == {"AFGREB AFGMIL 190"}
+        == {"AFGREB AFGMIL 1833"}  # (rules.yaml roadside_bomb)
     assert code("Israel launched an airstrike that killed 10 civilians in Gaza.") == {"ISR PSEGZACVL 195"}
     assert code("Russian forces fired missiles that struck a hospital in Kharkiv.") == {"RUSMIL UKRHLH 190"}
     # not a person the subject acted on: the arrested man attacked
