@@ -1895,3 +1895,9 @@ def test_committed_to_doing_is_an_intention_of_the_passive_subject(code):
 def test_up_to_a_number_counts_the_object(code):
     # "up to" parsed as a particle and a preposition
     assert code("Afghan rebels have kidnapped up to 16 Russian civilian advisers.") == {"AFGREB RUSCVL 181"}
+
+
+def test_the_pair_of_a_situation_named_through_its_of_phrase(code):
+    # prep:between two prepositions down: concern ABOUT the escalation OF hostilities BETWEEN A and B
+    assert {"EGY ETH 012", "EGY ERI 012"} <= code("Egypt voiced concern about the resumption of fighting between "
+                                                  "Ethiopia and Eritrea.")

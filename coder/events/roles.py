@@ -206,6 +206,10 @@ def slot_tokens(trigger: Token, slot: str, kind: str, passive: bool, is_actor_wo
             # object, down the verb's own preposition: "advised against travel to Tunisia"
             holders = [trigger] if kind == "noun" else [h for h in (direct_object(trigger), trigger) if h is not None]
             found = next((f for h in holders if (f := nested_preposition_objects(h, prep))), [])
+        if not found and prep == "between":  # the pair of a situation named through its of-phrase: "concern about
+            # the escalation OF hostilities BETWEEN Israel and Hamas"
+            found = next((f for h in holders for o in nested_preposition_objects(h, "of")
+                          if (f := preposition_objects(o, prep))), [])
         return found
     return []
 
