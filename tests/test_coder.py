@@ -1901,3 +1901,21 @@ def test_the_pair_of_a_situation_named_through_its_of_phrase(code):
     # prep:between two prepositions down: concern ABOUT the escalation OF hostilities BETWEEN A and B
     assert {"EGY ETH 012", "EGY ERI 012"} <= code("Egypt voiced concern about the resumption of fighting between "
                                                   "Ethiopia and Eritrea.")
+
+
+def test_an_appeal_to_someone_to_act_is_refined_by_the_act_they_are_to_do(code):
+    # the controller's object (or "called on X") is the subject the inner act's pattern tests: troops leaving
+    assert code("The Iraqi parliament called on US troops to leave the country.") == {"IRQLEG USAMIL 0256"}
+    assert code("Iraq urged US troops to leave the country.") == {"IRQ USAMIL 0256"}
+
+
+def test_a_force_adjective_on_its_post_names_the_force(code):
+    # "military" alone names no actor ("military aid"), but on a base or position it is the force posted there
+    assert code("Boko Haram attacked a military base in Borno state.") == {"NGAREB NGAMIL 190"}
+    assert code("The Yemeni army hit military positions in Saudi Arabia's Asir region.") == {"YEMMIL SAUMIL 190"}
+    assert code("Israel announced more military aid to Ukraine.") == {"ISR UKR 0332"}
+
+
+def test_the_nation_word_sharing_a_conjuncts_adjective_is_the_nation(code):
+    assert code("The Maldivian president expressed condolences to the Chinese government and people.") == {
+        "MDVGOV CHNGOV 018", "MDVGOV CHN 018"}

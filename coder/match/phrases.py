@@ -191,8 +191,11 @@ class PhraseResolver:
         actor_tokens = [i for i in sorted(core) if i in self.at and self.at[i].kind in ("actor", "agent")]
         if not actor_tokens:
             return []
-        if all(self.at[i].kind == "agent" and self.doc[i].pos_ == "ADJ" for i in actor_tokens):
-            return []  # a role adjective alone names no actor: "military support", "more military aid"
+        if all(self.at[i].kind == "agent" and self.doc[i].pos_ == "ADJ" for i in actor_tokens) and \
+                noun.lemma_.lower() not in POSTS:
+            # a role adjective alone names no actor: "military support", "more military aid" (but a force's post
+            # is the force: "attacked military positions in Asir")
+            return []
         key = (noun.i, "modifiers")
         if key not in self._cache:
             self._cache[key] = self._one(self.doc[actor_tokens[-1]], core, loose=True)
@@ -262,6 +265,13 @@ class PhraseResolver:
             # (not "Amnesty International's head and other rights activists": others are someone else)
             actors = [self._with_entity(a, entity) if not a.entity and a.role and not any(
                 t.lower_ in ("other", "another") for t in self.doc[a.start:a.end]) else a for a in actors]
+            # "the Chinese government and people": the nation word shares "the Chinese" and is the nation itself,
+            # as "the Chinese people" is (rules.yaml people: nations; not "the government and 100 people")
+            actors = [replace(a, code=a.entity, role="", why=a.why + "; the nation (people: nations)")
+                      if a.role == self.rules.counted_people_role and a.entity and a.start > entity.start and
+                      self.doc[a.end - 1].lemma_.lower() in self.nations and not self._counted(self.doc[a.end - 1])
+                      and not any(c.dep_ == "det" for c in kids(self.doc[a.end - 1])) and
+                      any(c.dep_ == "det" and c.lower_ == "the" for c in kids(group[0])) else a for a in actors]
         # "Sierra Leonean and Liberian refugees", parsed as two conjuncts: a country adjective standing alone
         # (not a name, not a plural "Liberians") shares the role of the conjunct after it
         # (an armed group's role is part of its name: "Ethiopia and the Tigray People's Liberation Front" share none)

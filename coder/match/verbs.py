@@ -209,6 +209,14 @@ class _Shape:
                 return word_forms(subj) | _measured_words(subj)
             if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
                 break
+            if node.dep_ == "xcomp":
+                # "urged US troops to leave", "called on US troops to leave": the controller's object does it
+                ctrl = node.head
+                doer = next((c for c in kids(ctrl) if c.dep_ == "dobj"), None) or next(
+                    (o for c in kids(ctrl) if c.dep_ == "prep" and c.lower_ == "on" and ctrl.lemma_.lower() == "call"
+                     for o in kids(c) if o.dep_ == "pobj"), None)
+                if doer is not None:
+                    return word_forms(doer) | _measured_words(doer)
             node = node.head
         return set()
 
