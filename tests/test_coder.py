@@ -1919,3 +1919,16 @@ def test_a_force_adjective_on_its_post_names_the_force(code):
 def test_the_nation_word_sharing_a_conjuncts_adjective_is_the_nation(code):
     assert code("The Maldivian president expressed condolences to the Chinese government and people.") == {
         "MDVGOV CHNGOV 018", "MDVGOV CHN 018"}
+
+
+def test_a_toll_naming_whom_an_attack_hit_replaces_its_place(code):
+    assert code("The Iraqi air force carried out three air strikes in western Mosul, killing dozens of Islamic "
+                "State fighters.") == {"IRQMIL IMGMUSISI 195"}
+    # a toll of the place's own country already replaces the place
+    assert code("Insurgents shelled Aleppo, killing eight Syrian soldiers.") == {"---REB SYRMIL 194"}
+
+
+def test_a_strike_for_pay_is_no_policy_protest(code):
+    # "on strike" holds the matter (not "on Monday"); pay is no policy, independence is a regime change
+    assert code("30,000 workers in Mexico went on strike for better wages.") == {"MEXLAB MEX 143"}
+    assert code("Kurdish prisoners in Turkey went on hunger strike for independence.") == {"TURCVL TUR 1424"}

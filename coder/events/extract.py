@@ -236,6 +236,13 @@ class StoryCoder:
                 if act.target.is_place and toll.target.role and act.target.entity == toll.target.entity:
                     act.target = toll.target
         drafts = [d for d in drafts if d not in tolls and d.trigger.token.i not in purposes]
+        # "carried out air strikes in western Mosul, killing dozens of IS fighters": a toll that names whom the act
+        # hit (of another country than its place) says whom the strikes were on; the place-only event goes
+        hit = {(i, d.source.code) for d in drafts if d.code[:2] in VIOLENT_ROOTS and d.target.entity and
+               not d.target.is_place and (i := _toll_of(d.trigger.token)) >= 0}
+        if hit:
+            drafts = [d for d in drafts if not (d.target.is_place and d.code[:2] in VIOLENT_ROOTS and any(
+                (i, d.source.code) in hit for i in _act_indexes(d.trigger.token)))]
         # "riot police beat protesters and fired rubber bullets in Minsk": in a protest or coercion the place
         # stands for the people of that country already named as a target of the same act
         named = {(d.source.code, d.code, d.target.entity) for d in drafts if not d.target.is_place}
@@ -1154,6 +1161,12 @@ def _consequence_of(draft: _Draft, violent: dict[int, list["_Draft"]]) -> bool:
         return False
     acts = [d for d in violent.get(_toll_of(draft.trigger.token), []) if d.source.code == draft.source.code]
     return bool(acts) and (not draft.target.entity or any(d.target.entity == draft.target.entity for d in acts))
+
+
+def _act_indexes(token: Token) -> set[int]:
+    """The trigger and, for an event noun, the verb it is the object of ("carried out air strikes")."""
+    governor = object_governor(token)
+    return {token.i} | ({governor.i} if governor is not None else set())
 
 
 def _toll_of(token: Token) -> int:

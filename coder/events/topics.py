@@ -31,6 +31,8 @@ NOT_CONTENT = {"punct", "cc", "det", "aux", "auxpass", "neg", "mark", "case", "p
 NOT_OWN = set(SUBJECT_DEPS) | {"agent", "conj", "advmod", "poss"}
 CIRCUMSTANCES = {"after", "before", "during", "following", "amid", "amidst", "since", "despite", "until", "ahead",
                  "by", "on", "at", "in", "near", "outside", "inside", "across", "throughout", "under", "within"}
+TIMES = {"day", "night", "morning", "evening", "afternoon", "weekend", "occasion", "sideline", "eve", "anniversary",
+         "summit", "meeting", "conference", "time", "moment", "end", "start", "beginning", "outset"}
 # the preposition that opens a protest's matter: "in protest against/at/over X"
 PROTEST_OPENERS = {"protest", "defiance", "support", "solidarity", "opposition"}
 DEPTH = 4
@@ -80,8 +82,12 @@ def _content(token: Token, governor: Token | None) -> Iterator[tuple[int, Token]
 def _own_content(dep: Token) -> bool:
     if dep.dep_ in NOT_CONTENT or dep.dep_ in NOT_OWN:
         return False
+    if dep.dep_ == "prep" and dep.lower_ in ("on", "at"):
+        # "went on strike for better wages" holds the matter; "on Sunday", "at the summit in Paris" do not
+        return any(o.dep_ == "pobj" and o.pos_ == "NOUN" and not o.like_num and o.lemma_.lower() not in TIMES
+                   for o in kids(dep))
     if dep.dep_ == "prep" and dep.lower_ in CIRCUMSTANCES:
-        # "in protest against the ban" opens the matter; "in Kirkuk", "on Sunday", "after the attack" do not
+        # "in protest against the ban" opens the matter; "in Kirkuk", "after the attack" do not
         return _opens_protest(dep)
     if dep.dep_ == "advcl":
         return _purpose(dep)
