@@ -145,7 +145,7 @@ def test_in_protest_against_names_the_target(code):
     assert code("Serbian students blocked a major bridge in Belgrade in protest against the Serbian government.") \
         == {"SRBEDU SRBGOV 144"}
     assert code("Thousands of workers went on strike in protest at the Greek government's austerity measures.") \
-        == {"GRCLAB GRCGOV 143"}
+        == {"GRCLAB GRCGOV 1432"}  # (austerity is a policy: rules.yaml topics)
 
 
 def test_repression_purpose_reports_what_was_done(code):
