@@ -1932,3 +1932,14 @@ def test_a_strike_for_pay_is_no_policy_protest(code):
     # "on strike" holds the matter (not "on Monday"); pay is no policy, independence is a regime change
     assert code("30,000 workers in Mexico went on strike for better wages.") == {"MEXLAB MEX 143"}
     assert code("Kurdish prisoners in Turkey went on hunger strike for independence.") == {"TURCVL TUR 1424"}
+
+
+def test_dated_names_the_helpers_reported(code):
+    # the Islamic Salvation Front: a party, then an armed insurgency after its ban (1992-2000)
+    assert code("Algeria's government rejected talks with the Islamic Salvation Front.", "1995-06-01") == {
+        "DZAGOV DZAREB 125"}
+    assert code("Algeria's government rejected talks with the Islamic Salvation Front.", "1990-06-01") == {
+        "DZAGOV DZAOPP 125"}
+    # "the Common Market" is the European Community until 1993, no one after
+    assert code("Denmark criticized the Common Market.", "1990-06-01") == {"DNK IGOEUREEC 111"}
+    assert code("Denmark criticized the Common Market.", "2018-06-01") == set()
