@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from coder.codebook.schema import ModalityRule, Rules
-from coder.events.roles import ORDINALS
+from coder.events.roles import COMMITTED, ORDINALS
 from coder.match.syntax import (GUILTY, child, circumstance, culpable_for, first_conjunct, kids, object_governor,
                                 scene_clause, to_infinitive)
 
@@ -228,15 +228,15 @@ class RuleBook:
             if node.dep_ == "pcomp" and node.head.lower_ == "to" and node.tag_ == "VBG" and \
                     _looks_ahead(node.head.head):
                 committed = node.head.head
-                copula = committed.head if committed.dep_ == "acomp" else committed
-                if self.negated(committed) or self.hedged(committed) or self.negated(copula) or self.hedged(copula):
-                    return False  # "is not committed to sending" (the negation on the copula)
+                if any(self.negated(t) or self.hedged(t) for t in (committed, committed.head)
+                       if t is committed or committed.dep_ == "acomp"):
+                    return False  # "is not committed to sending" (also the negation on the copula)
                 # "looked forward to meeting", "(is) committed to sending": an intention, not the act
                 return found or Modality("intent", node.head.head, self.rules.intent)
             if node.dep_ == "pcomp" and node.head.lower_ in ("against", "without"):
                 return False  # "warned against scrapping the deal", "voted against imposing sanctions"
             if node.dep_ in ("ccomp", "xcomp") and node.tag_ == "VB" and not to_infinitive(node) and \
-                    node.head.lemma_.lower() == "help" and node.head.i != node.i:
+                    node.head.lemma_.lower() == "help":
                 # "helped the army fight IS" reports the fight; "did not help", "offered to help" and "sent troops
                 # to help the army fight IS" do not (an offer or goal of the helper's is no intention of the army's)
                 helper = node.head
@@ -358,7 +358,7 @@ class RuleBook:
 def _looks_ahead(verb: Token) -> bool:
     """"look forward to", "commit (oneself) to", "be committed / dedicated to" + gerund: a stated intention."""
     lemma = verb.lemma_.lower()
-    return (lemma == "look" and any(c.lower_ == "forward" for c in kids(verb))) or lemma in ("commit", "dedicate")
+    return (lemma == "look" and any(c.lower_ == "forward" for c in kids(verb))) or lemma in COMMITTED
 
 
 def _verdict(node: Token) -> Token | None:

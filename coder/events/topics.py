@@ -30,7 +30,7 @@ NOT_CONTENT = {"punct", "cc", "det", "aux", "auxpass", "neg", "mark", "case", "p
 # ... nor, on the trigger itself, its own actors, its other acts and its circumstances
 NOT_OWN = set(SUBJECT_DEPS) | {"agent", "conj", "advmod", "poss"}
 CIRCUMSTANCES = {"after", "before", "during", "following", "amid", "amidst", "since", "despite", "until", "ahead",
-                 "by", "on", "at", "in", "near", "outside", "inside", "across", "throughout", "under", "within"}
+                 "by", "in", "near", "outside", "inside", "across", "throughout", "under", "within"}
 TIMES = {"day", "night", "morning", "evening", "afternoon", "weekend", "occasion", "sideline", "eve", "anniversary",
          "summit", "meeting", "conference", "time", "moment", "end", "start", "beginning", "outset"}
 # the preposition that opens a protest's matter: "in protest against/at/over X"

@@ -265,13 +265,8 @@ class PhraseResolver:
             # (not "Amnesty International's head and other rights activists": others are someone else)
             actors = [self._with_entity(a, entity) if not a.entity and a.role and not any(
                 t.lower_ in ("other", "another") for t in self.doc[a.start:a.end]) else a for a in actors]
-            # "the Chinese government and people": the nation word shares "the Chinese" and is the nation itself,
-            # as "the Chinese people" is (rules.yaml people: nations; not "the government and 100 people")
             actors = [replace(a, code=a.entity, role="", why=a.why + "; the nation (people: nations)")
-                      if a.role == self.rules.counted_people_role and a.entity and a.start > entity.start and
-                      self.doc[a.end - 1].lemma_.lower() in self.nations and not self._counted(self.doc[a.end - 1])
-                      and not any(c.dep_ == "det" for c in kids(self.doc[a.end - 1])) and
-                      any(c.dep_ == "det" and c.lower_ == "the" for c in kids(group[0])) else a for a in actors]
+                      if self._shared_nation(a, entity, group[0]) else a for a in actors]
         # "Sierra Leonean and Liberian refugees", parsed as two conjuncts: a country adjective standing alone
         # (not a name, not a plural "Liberians") shares the role of the conjunct after it
         # (an armed group's role is part of its name: "Ethiopia and the Tigray People's Liberation Front" share none)
@@ -281,6 +276,16 @@ class PhraseResolver:
                       if (self._bare_adjective(a) or self._shares_possessor(a, roled)) and a.start < roled.start else a
                       for a in actors]
         return actors
+
+    def _shared_nation(self, actor: ResolvedActor, entity: ResolvedActor, first: Token) -> bool:
+        """"the Chinese government and people": an uncounted nation word after a conjunct whose "the" and country
+        adjective it shares is the nation itself, as "the Chinese people" is (rules.yaml people: nations; not "the
+        government and 100 people", nor "the government and its people")."""
+        word = self.doc[actor.end - 1]
+        return actor.role == self.rules.counted_people_role and bool(actor.entity) and actor.start > entity.start and \
+            word.lemma_.lower() in self.nations and not self._counted(word) and \
+            not any(c.dep_ == "det" for c in kids(word)) and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in kids(first))
 
     def _shares_possessor(self, actor: ResolvedActor, roled: ResolvedActor) -> bool:
         """"Iran and Saudi Arabia's foreign ministers": a bare country right before "and" and a possessive
