@@ -1943,3 +1943,24 @@ def test_dated_names_the_helpers_reported(code):
     # "the Common Market" is the European Community until 1993, no one after
     assert code("Denmark criticized the Common Market.", "1990-06-01") == {"DNK IGOEUREEC 111"}
     assert code("Denmark criticized the Common Market.", "2018-06-01") == set()
+
+
+def test_a_country_lifting_its_own_emergency_is_its_own_target(code):
+    # rules.yaml places: home -- a bare country is both sides; an organisation never is
+    assert code("Egypt has lifted the state of emergency.") == {"EGY EGY 0814"}
+    assert code("Sri Lanka imposed a nationwide curfew.") == {"LKA LKA 1723"}
+    assert code("The UN Mission to Katanga has declared a state of siege.") == set()
+
+
+def test_the_pronoun_of_a_participle_after_after_is_a_party_acted_on(code):
+    assert code("The rebel Free Syrian Army threatened to shell positions of the Hezbollah militant group in "
+                "Lebanon after accusing it of firing across the border.", "2013-06-01") == {
+        "SYRREB LBNREB 1384", "SYRREB LBNREB 1123"}
+
+
+def test_a_participle_describing_an_actor_is_no_act(code):
+    assert code("The Saudi-led coalition fighting Houthi rebels in Yemen has declared a two-week ceasefire.") == set()
+    assert code("The U.S. military carried out air strikes against al-Shabab, an al-Qaeda-affiliated group seeking "
+                "to overthrow the Somali government.") == {"USAMIL SOMREB 195"}
+    # a headline's participle is its event
+    assert code("Turkish troops fighting Kurdish militants in Syria") == {"TURMIL SYRUAF 190"}
