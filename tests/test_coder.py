@@ -1964,3 +1964,15 @@ def test_a_participle_describing_an_actor_is_no_act(code):
                 "to overthrow the Somali government.") == {"USAMIL SOMREB 195"}
     # a headline's participle is its event
     assert code("Turkish troops fighting Kurdish militants in Syria") == {"TURMIL SYRUAF 190"}
+
+
+def test_topics_of_treason_and_of_investigations(code):
+    # rules.yaml topics: "112" 1125 and "090", whose lists are the accusation lists
+    assert code("Erdogan accused Gulen of attempting to overthrow the Turkish government.", "2017-01-01") == {
+        "TURGOV TURREL 1125"}
+    assert code("Ukrainian prosecutors opened an investigation into Russian commanders over war crimes.") == {
+        "UKRJUD RUSMIL 094"}
+    assert code("Turkish prosecutors launched an investigation into Saudi officials over allegations of torture.") \
+        == {"TURJUD SAUGOV 092"}
+    assert code("Ukrainian prosecutors opened an investigation into Russian soldiers over the shelling of Kharkiv.") \
+        == {"UKRJUD RUSMIL 093"}
