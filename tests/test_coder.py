@@ -1976,3 +1976,12 @@ def test_topics_of_treason_and_of_investigations(code):
         == {"TURJUD SAUGOV 092"}
     assert code("Ukrainian prosecutors opened an investigation into Russian soldiers over the shelling of Kharkiv.") \
         == {"UKRJUD RUSMIL 093"}
+
+
+def test_an_agentless_arrest_naming_no_place_is_by_the_arrested_publics_own_state(code):
+    # rules.yaml places: authorities_home_roles
+    assert code("A prominent Saudi cleric was detained after criticising the government.") == {"SAU SAUREL 173"}
+    assert code("Three Russian opposition activists were arrested on Sunday.") == {"RUS RUSOPP 173"}
+    # journalists and civilians are as often arrested abroad; a named place still decides
+    assert code("Two American journalists were detained.") == set()
+    assert code("Three Kenyan students were arrested in Uganda.") == {"UGA KENEDU 173"}
