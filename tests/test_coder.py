@@ -1985,3 +1985,8 @@ def test_an_agentless_arrest_naming_no_place_is_by_the_arrested_publics_own_stat
     # journalists and civilians are as often arrested abroad; a named place still decides
     assert code("Two American journalists were detained.") == set()
     assert code("Three Kenyan students were arrested in Uganda.") == {"UGA KENEDU 173"}
+
+
+def test_a_percentage_is_a_quantity_of_what_it_measures(code):
+    assert code("The FARC rebels will hand over the last 40 percent of their arms to the United Nations.",
+                "2017-06-01") == {"COLREB IGOUNO 0356"}
