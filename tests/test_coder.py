@@ -1943,3 +1943,50 @@ def test_dated_names_the_helpers_reported(code):
     # "the Common Market" is the European Community until 1993, no one after
     assert code("Denmark criticized the Common Market.", "1990-06-01") == {"DNK IGOEUREEC 111"}
     assert code("Denmark criticized the Common Market.", "2018-06-01") == set()
+
+
+def test_a_country_lifting_its_own_emergency_is_its_own_target(code):
+    # rules.yaml places: home -- a bare country is both sides; an organisation never is
+    assert code("Egypt has lifted the state of emergency.") == {"EGY EGY 0814"}
+    assert code("Sri Lanka imposed a nationwide curfew.") == {"LKA LKA 1723"}
+    assert code("The UN Mission to Katanga has declared a state of siege.") == set()
+
+
+def test_the_pronoun_of_a_participle_after_after_is_a_party_acted_on(code):
+    assert code("The rebel Free Syrian Army threatened to shell positions of the Hezbollah militant group in "
+                "Lebanon after accusing it of firing across the border.", "2013-06-01") == {
+        "SYRREB LBNREB 1384", "SYRREB LBNREB 1123"}
+
+
+def test_a_participle_describing_an_actor_is_no_act(code):
+    assert code("The Saudi-led coalition fighting Houthi rebels in Yemen has declared a two-week ceasefire.") == set()
+    assert code("The U.S. military carried out air strikes against al-Shabab, an al-Qaeda-affiliated group seeking "
+                "to overthrow the Somali government.") == {"USAMIL SOMREB 195"}
+    # a headline's participle is its event
+    assert code("Turkish troops fighting Kurdish militants in Syria") == {"TURMIL SYRUAF 190"}
+
+
+def test_topics_of_treason_and_of_investigations(code):
+    # rules.yaml topics: "112" 1125 and "090", whose lists are the accusation lists
+    assert code("Erdogan accused Gulen of attempting to overthrow the Turkish government.", "2017-01-01") == {
+        "TURGOV TURREL 1125"}
+    assert code("Ukrainian prosecutors opened an investigation into Russian commanders over war crimes.") == {
+        "UKRJUD RUSMIL 094"}
+    assert code("Turkish prosecutors launched an investigation into Saudi officials over allegations of torture.") \
+        == {"TURJUD SAUGOV 092"}
+    assert code("Ukrainian prosecutors opened an investigation into Russian soldiers over the shelling of Kharkiv.") \
+        == {"UKRJUD RUSMIL 093"}
+
+
+def test_an_agentless_arrest_naming_no_place_is_by_the_arrested_publics_own_state(code):
+    # rules.yaml places: authorities_home_roles
+    assert code("A prominent Saudi cleric was detained after criticising the government.") == {"SAU SAUREL 173"}
+    assert code("Three Russian opposition activists were arrested on Sunday.") == {"RUS RUSOPP 173"}
+    # journalists and civilians are as often arrested abroad; a named place still decides
+    assert code("Two American journalists were detained.") == set()
+    assert code("Three Kenyan students were arrested in Uganda.") == {"UGA KENEDU 173"}
+
+
+def test_a_percentage_is_a_quantity_of_what_it_measures(code):
+    assert code("The FARC rebels will hand over the last 40 percent of their arms to the United Nations.",
+                "2017-06-01") == {"COLREB IGOUNO 0356"}

@@ -102,6 +102,7 @@ class StoryCoder:
         self.institution_roots = tuple(book.rules.institution_roots)
         self.third_place = dict(book.rules.third_place.mapping)  # meeting code -> meeting at a third location
         self.place_authority_roots = tuple(book.rules.place_authority_roots)
+        self.authority_home_roles = frozenset(book.rules.authority_home_roles)
         self.stand_ins = frozenset(book.rules.stand_ins)
         self.crowds = frozenset(book.rules.crowds)
         self.crowd_role = book.rules.crowd_role
@@ -345,6 +346,10 @@ class StoryCoder:
             # bombed Yemeni rebels", parsed as "bombed rebels" with "coalition" as the subject of "bombed"; one the
             # parser made a subject is an adjective: "Libya's internationally recognised Government ... announced")
             return Outcome("participle used as an adjective ('Russia-backed', 'recognised'): not an event", veto=True), []
+        if pattern.trigger_kind == "verb" and not pattern.code.startswith("14") and \
+                self._describes_actor(token, resolver):
+            return Outcome("participle describing an actor of another act ('the coalition fighting the Houthis "
+                           "declared ...'): not an event", veto=True), []
         # a verb coordinated with an earlier one shares its governors: "agreed to meet X and sign a deal"
         head = rules.coordination_head(token) if pattern.trigger_kind == "verb" else token
         refusal = None
@@ -385,6 +390,19 @@ class StoryCoder:
         if modality is False:
             return Outcome("governed by a negated, hedged or non-factual verb: not coded", veto=True), []
         return self._code_action(trigger, resolver, memory, event_sources, purposes, head, modality, refusal)
+
+    @staticmethod
+    def _describes_actor(token: Token, resolver: PhraseResolver) -> bool:
+        """"The Saudi-led coalition fighting Houthi rebels in Yemen has declared a ceasefire", "al-Shabab, a group
+        seeking to overthrow the government": a present participle on an actor that takes part in another clause
+        says what the actor is, not what it did (a headline's participle, on the root, is its event; a protest is
+        one too: "fired into the air to disperse women protesting in Kabul")."""
+        while token.dep_ == "xcomp":
+            token = token.head  # "a group seeking to overthrow the government"
+        actor = token.head
+        if token.dep_ != "acl" or token.tag_ != "VBG" or actor.dep_ == "ROOT" or actor.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return any(a.entity or a.role for a in resolver.resolve(actor))
 
     def _code_action(self, trigger: Trigger, resolver: PhraseResolver, memory: StoryMemory, event_sources: set[int],
                      purposes: set[int] | None, head: Token, modality: Modality | None,
@@ -537,7 +555,11 @@ class StoryCoder:
             if not sources and code.startswith(self.place_authority_roots):
                 # "a Canadian missionary was arrested in Lebanon": by the authorities of the place
                 place = self._place(token, kind, resolver)
-                sources = [place] if place is not None else []
+                sources = [place] if place is not None else [
+                    # "a prominent Saudi cleric was detained": by his own state (not the cleric's words)
+                    replace(t, code=t.entity, role="", start=token.i, end=token.i + 1,
+                            why=f"{t.why}; by its own state (places: authorities_home_roles)")
+                    for t in targets if t.entity and t.kind == "country" and t.role in self.authority_home_roles][:1]
             thing = child(token, "nsubjpass") if not sources and act_in(self.owner_roots) else None
             if thing is not None and thing.pos_ == "NOUN" and thing.i not in resolver.at:
                 # "UN sanctions against Iran were lifted", "Israel's blockade of Gaza was eased": by whoever the
@@ -598,13 +620,16 @@ class StoryCoder:
             place = self._place(token, kind, resolver, pronouns=False)  # (not "a pause in its offensive")
             if place is not None:
                 targets = [self._placed(t, place) for t in targets]
+        at_home = False
         if not targets and act_in(self.home_codes) and tgt_slot != "none" and not any(
                 h.pos_ == "PRON" for h in target_heads):  # ("barred her from leaving Turkey": someone, not Turkey)
             # "the Colombian president declared a state of emergency": a curfew, emergency or ban naming no
             # place is in the country of the state that imposed it
+            # ("Egypt lifted the state of emergency" -> EGY EGY 0814: here a country is its own target)
             targets = [replace(s, code=s.entity, role="", start=token.i, end=token.i + 1,  # not the source's span
                                why=f"{s.why}; its own country (places: home)")
-                       for s in sources if s.entity and s.role and s.entity != s.code]
+                       for s in sources if s.entity and (s.role or s.is_place)]
+            at_home = bool(targets)
         if any(not s.entity for s in sources) and (act_in(self.place_source_roots) or (
                 (code.startswith(self.domestic_codes) or placed_act) and
                 all(s.entity or s.role in self.state_roles for s in sources))):
@@ -702,7 +727,8 @@ class StoryCoder:
             # (also when threatened or refused: "Kenya's opposition threatened to hold protests against the government")
             visits = [(self._domestic(a, b), self._domestic(b, a, a.is_place and code[:2] == "17"), c)
                       for a, b, c in visits]
-        drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits if not _same_actor(a, b)]
+        drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits
+                  if not _same_actor(a, b) or (at_home and a.is_place)]
         if not drafts:
             return Outcome("source and target are the same actor"), []
         if len(sources) == 2 and sources[0].entity != sources[1].entity:

@@ -35,6 +35,7 @@ NOT_SITES = MISSIONS | GATHERINGS  # "students at a university in Tehran" is a s
 FIGHTERS = ("MIL", "REB", "UAF")  # as often foreign as local to the place they are in ("troops in Syria")
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 PLURAL_PRONOUNS = {"they", "them", "their"}  # may stand for all the actors of a compound antecedent
+SEQUEL_PREPS = {"after", "following", "upon"}  # "... after accusing it of": a participle that trails its clause
 # verbs whose subject an object pronoun in their complement clause may mean ("Iran said the US attacked it")
 SPEECH_VERBS = {"say", "tell", "claim", "report", "announce", "state", "add", "insist", "allege", "complain", "warn",
                 "confirm", "charge", "accuse", "protest"}
@@ -761,9 +762,16 @@ class PhraseResolver:
         never its subject -- "it" the first, "them" the nearest ("suspended aid to parts of Yemen controlled by
         Houthi rebels, accusing THEM")."""
         verb = pron.head
-        if pron.dep_ != "dobj" or verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.i < verb.head.i:
+        if pron.dep_ != "dobj" or verb.tag_ != "VBG":
             return None
-        main = verb.head
+        if verb.dep_ == "advcl":
+            main = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.lower_ in SEQUEL_PREPS:
+            main = verb.head.head  # "threatened to shell Hezbollah positions after accusing IT of firing"
+        else:
+            return None
+        if verb.i < main.i:
+            return None
         subject = {t.i for c in kids(main) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         parties = [found[0] for named in self._named_before(pron, after=main.i)
                    if (found := [a for a in named if a.entity and not a.person and a.start not in subject])]

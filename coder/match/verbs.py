@@ -271,7 +271,8 @@ QUANTITIES = {"ton", "tonne", "million", "billion", "thousand", "hundred", "doze
               "quantity", "kind", "type", "round", "wave", "series", "set", "unit", "contingent", "worth",
               "kg", "kilogram", "kilo", "pound", "litre", "liter", "gallon", "barrel", "bag", "box", "crate", "sack",
               "container", "vial", "pallet", "carton", "parcel", "shipload", "truck", "plane", "planeload",
-              "some", "all", "many", "most", "several", "part", "rest", "remainder", "half", "majority",
+              "some", "all", "many", "most", "several", "part", "rest", "remainder", "half", "majority", "percent",
+              "%", "proportion", "share", "portion", "third", "quarter", "fraction", "bulk",
               "team", "group", "squad", "platoon", "detachment", "convoy", "column", "fleet", "flotilla",
               "squadron", "handful", "pair", "couple",
               "day", "week", "night", "month", "act"}  # "staged a ninth day of strikes", "after a week of talks"
