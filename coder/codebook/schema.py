@@ -281,7 +281,8 @@ class Rules:
     institution_roles: list[str] = field(default_factory=list)  # a country's own legislature, courts, unions ...
     institution_roots: list[str] = field(default_factory=list)  # ... facing its state in these roots
     place_authority_roots: list[str] = field(default_factory=list)
-    authority_home_roles: list[str] = field(default_factory=list)  # ... and, with no place, by these targets' state
+    authority_home_roots: list[str] = field(default_factory=list)  # ... and in these, naming no place, by the state
+    authority_home_roles: list[str] = field(default_factory=list)  # ... of a target in one of these roles
     stand_ins: list[str] = field(default_factory=list)
     crowds: list[str] = field(default_factory=list)  # "broke up protests": the people taking part ...
     crowd_role: str = ""  # ... in this role (OPP) ...

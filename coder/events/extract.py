@@ -102,6 +102,7 @@ class StoryCoder:
         self.institution_roots = tuple(book.rules.institution_roots)
         self.third_place = dict(book.rules.third_place.mapping)  # meeting code -> meeting at a third location
         self.place_authority_roots = tuple(book.rules.place_authority_roots)
+        self.authority_home_roots = tuple(book.rules.authority_home_roots)
         self.authority_home_roles = frozenset(book.rules.authority_home_roles)
         self.stand_ins = frozenset(book.rules.stand_ins)
         self.crowds = frozenset(book.rules.crowds)
@@ -555,11 +556,14 @@ class StoryCoder:
             if not sources and code.startswith(self.place_authority_roots):
                 # "a Canadian missionary was arrested in Lebanon": by the authorities of the place
                 place = self._place(token, kind, resolver)
-                sources = [place] if place is not None else [
+                if place is not None:
+                    sources = [place]
+                elif code.startswith(self.authority_home_roots):
                     # "a prominent Saudi cleric was detained": by his own state (not the cleric's words)
-                    replace(t, code=t.entity, role="", start=token.i, end=token.i + 1,
-                            why=f"{t.why}; by its own state (places: authorities_home_roles)")
-                    for t in targets if t.entity and t.kind == "country" and t.role in self.authority_home_roles][:1]
+                    sources = [replace(t, code=t.entity, role="", start=token.i, end=token.i + 1,
+                                       why=f"{t.why}; by its own state (places: authorities_home_roles)")
+                               for t in targets if t.entity and t.kind == "country" and
+                               t.role in self.authority_home_roles][:1]
             thing = child(token, "nsubjpass") if not sources and act_in(self.owner_roots) else None
             if thing is not None and thing.pos_ == "NOUN" and thing.i not in resolver.at:
                 # "UN sanctions against Iran were lifted", "Israel's blockade of Gaza was eased": by whoever the
