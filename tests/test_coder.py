@@ -1990,3 +1990,9 @@ def test_an_agentless_arrest_naming_no_place_is_by_the_arrested_publics_own_stat
 def test_a_percentage_is_a_quantity_of_what_it_measures(code):
     assert code("The FARC rebels will hand over the last 40 percent of their arms to the United Nations.",
                 "2017-06-01") == {"COLREB IGOUNO 0356"}
+
+
+def test_two_titled_persons_flattened_into_one_phrase_are_two_actors(code):
+    # "President Trump and President Vladimir Putin": the second title stands between the two names
+    assert code("Tillerson and Lavrov will attend the meeting between President Trump and President Vladimir Putin.",
+                "2017-07-01") == {"USAGOV RUSGOV 036", "RUSGOV USAGOV 036"}

@@ -613,7 +613,9 @@ class PhraseResolver:
         for a, b in zip(ordered, ordered[1:]):
             # whatever the parse: "Thai and Cambodian military commanders" (a noun modifier and an adjective),
             # "President Juan Manuel Santos and FARC commander Rodrigo Londono" (flattened into compounds)
-            between = [t for t in self.doc[a.end:b.start] if t.dep_ != "det"]
+            # (a title of the second between them: "President Trump and President Vladimir Putin")
+            between = [t for t in self.doc[a.end:b.start] if t.dep_ != "det" and not (
+                t.i in self.at and self.at[t.i].kind == "agent")]
             if len(between) == 1 and between[0].dep_ == "cc" and between[0].lower_ in ("and", "&"):
                 linked += [x for x in (a, b) if x not in linked]
         return sorted(linked, key=lambda x: x.start)
