@@ -1996,3 +1996,9 @@ def test_two_titled_persons_flattened_into_one_phrase_are_two_actors(code):
     # "President Trump and President Vladimir Putin": the second title stands between the two names
     assert code("Tillerson and Lavrov will attend the meeting between President Trump and President Vladimir Putin.",
                 "2017-07-01") == {"USAGOV RUSGOV 036", "RUSGOV USAGOV 036"}
+
+
+def test_the_pronoun_of_a_trailing_participle_is_first_what_the_main_clause_struck(code):
+    # "it" is the headquarters stormed, not the country it stands in
+    assert code("The Taliban stormed a police headquarters in eastern Afghanistan after striking it with two "
+                "suicide car bombs.", "2018-06-01") == {"AFGREB AFGCOP 190", "AFGREB ---COP 1832"}

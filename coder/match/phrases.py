@@ -774,6 +774,11 @@ class PhraseResolver:
             return None
         if verb.i < main.i:
             return None
+        obj = next((c for c in kids(main) if c.dep_ == "dobj"), None)
+        struck = [a for a in self.resolve(obj, True) if (a.entity or a.role) and not a.person] if obj is not None \
+            else []
+        if struck:  # "stormed a police headquarters after striking IT with car bombs": what the main clause struck
+            return _as_pronoun(struck[0], pron)
         subject = {t.i for c in kids(main) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         parties = [found[0] for named in self._named_before(pron, after=main.i)
                    if (found := [a for a in named if a.entity and not a.person and a.start not in subject])]
