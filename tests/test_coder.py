@@ -2002,3 +2002,12 @@ def test_the_pronoun_of_a_trailing_participle_is_first_what_the_main_clause_stru
     # "it" is the headquarters stormed, not the country it stands in
     assert code("The Taliban stormed a police headquarters in eastern Afghanistan after striking it with two "
                 "suicide car bombs.", "2018-06-01") == {"AFGREB AFGCOP 190", "AFGREB ---COP 1832"}
+
+
+def test_a_for_phrase_with_its_own_infinitive_on_a_noun_is_its_party(code):
+    assert code("The EU set a deadline for Iran to comply.") == {"IGOEUREEC IRN 139"}
+
+
+def test_the_who_in_capitals_is_the_world_health_organization(code):
+    assert code("Trump criticized the WHO.", "2020-05-01") == {"USAGOV IGOUNOHLHWHO 111"}
+    assert code("Those who attacked the embassy criticized the government.") == set()
