@@ -2011,3 +2011,10 @@ def test_a_for_phrase_with_its_own_infinitive_on_a_noun_is_its_party(code):
 def test_the_who_in_capitals_is_the_world_health_organization(code):
     assert code("Trump criticized the WHO.", "2020-05-01") == {"USAGOV IGOUNOHLHWHO 111"}
     assert code("Those who attacked the embassy criticized the government.") == set()
+
+
+def test_a_bare_country_releasing_people_is_their_state(code):
+    # rules.yaml places: domestic, with a bare country as the state in yielding too
+    assert code("Yemen today let free nearly three dozen activists.") == {"YEM YEMOPP 0841"}
+    # refugees it lets in are not its own
+    assert code("Germany opened its borders to one million refugees.") == {"DEU ---REF 081"}
