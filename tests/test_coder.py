@@ -2018,3 +2018,10 @@ def test_a_bare_country_releasing_people_is_their_state(code):
     assert code("Yemen today let free nearly three dozen activists.") == {"YEM YEMOPP 0841"}
     # refugees it lets in are not its own
     assert code("Germany opened its borders to one million refugees.") == {"DEU ---REF 081"}
+
+
+def test_the_sole_country_reaches_a_party_facing_that_countrys_rebels(code):
+    # rules.yaml places: sole_country -- the rebels act inside their country; its nationals may be anywhere
+    assert code("The Taliban attacked an army base in southern Kandahar province overnight.", "2018-06-01") == {
+        "AFGREB AFGMIL 190"}
+    assert code("Communist rebels said they released a kidnapped Japanese citizen.") == {"---REB JPNCVL 0841"}

@@ -276,8 +276,11 @@ class StoryCoder:
             return drafts  # (a country that acts itself is no place: "soldiers trained by the United States")
 
         def unplaced(actor: ResolvedActor, other: ResolvedActor) -> bool:
-            # (a three-letter entity is a state; organisations' entities are longer: IGOUNO, IMGMUSISI)
-            return not actor.entity and bool(actor.role) and len(other.entity) != 3 and not _abroad(actor, MISSIONS)
+            # (a three-letter entity is a state's country; organisations' entities are longer: IGOUNO, IMGMUSISI;
+            # that one country's rebels or opposition, who act in it, are no state: "ISWAP released two women";
+            # its nationals may be anywhere: "rebels will release a Japanese citizen")
+            return not actor.entity and bool(actor.role) and not _abroad(actor, MISSIONS) and (
+                len(other.entity) != 3 or (other.entity == country and other.role in NON_STATE_GROUPS))
 
         def plain_state_forces(actor: ResolvedActor) -> bool:
             # "military forces", "the police" -- not "Kurdish troops", whose modifier names no state
@@ -1260,6 +1263,7 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
 
 
 FOREIGN = ("foreign", "international", "overseas", "migrant", "expatriate", "visiting")
+NON_STATE_GROUPS = {"REB", "UAF", "OPP", "PTY"}  # a country's rebels, militias, opposition and parties act in it
 REACTIONS = {"response", "retaliation", "reaction", "revenge", "reprisal", "answer", "wake", "aftermath"}
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
 COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"
