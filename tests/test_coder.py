@@ -1990,3 +1990,38 @@ def test_an_agentless_arrest_naming_no_place_is_by_the_arrested_publics_own_stat
 def test_a_percentage_is_a_quantity_of_what_it_measures(code):
     assert code("The FARC rebels will hand over the last 40 percent of their arms to the United Nations.",
                 "2017-06-01") == {"COLREB IGOUNO 0356"}
+
+
+def test_two_titled_persons_flattened_into_one_phrase_are_two_actors(code):
+    # "President Trump and President Vladimir Putin": the second title stands between the two names
+    assert code("Tillerson and Lavrov will attend the meeting between President Trump and President Vladimir Putin.",
+                "2017-07-01") == {"USAGOV RUSGOV 036", "RUSGOV USAGOV 036"}
+
+
+def test_the_pronoun_of_a_trailing_participle_is_first_what_the_main_clause_struck(code):
+    # "it" is the headquarters stormed, not the country it stands in
+    assert code("The Taliban stormed a police headquarters in eastern Afghanistan after striking it with two "
+                "suicide car bombs.", "2018-06-01") == {"AFGREB AFGCOP 190", "AFGREB ---COP 1832"}
+
+
+def test_a_for_phrase_with_its_own_infinitive_on_a_noun_is_its_party(code):
+    assert code("The EU set a deadline for Iran to comply.") == {"IGOEUREEC IRN 139"}
+
+
+def test_the_who_in_capitals_is_the_world_health_organization(code):
+    assert code("Trump criticized the WHO.", "2020-05-01") == {"USAGOV IGOUNOHLHWHO 111"}
+    assert code("Those who attacked the embassy criticized the government.") == set()
+
+
+def test_a_bare_country_releasing_people_is_their_state(code):
+    # rules.yaml places: domestic, with a bare country as the state in yielding too
+    assert code("Yemen today let free nearly three dozen activists.") == {"YEM YEMOPP 0841"}
+    # refugees it lets in are not its own
+    assert code("Germany opened its borders to one million refugees.") == {"DEU ---REF 081"}
+
+
+def test_the_sole_country_reaches_a_party_facing_that_countrys_rebels(code):
+    # rules.yaml places: sole_country -- the rebels act inside their country; its nationals may be anywhere
+    assert code("The Taliban attacked an army base in southern Kandahar province overnight.", "2018-06-01") == {
+        "AFGREB AFGMIL 190"}
+    assert code("Communist rebels said they released a kidnapped Japanese citizen.") == {"---REB JPNCVL 0841"}

@@ -276,8 +276,11 @@ class StoryCoder:
             return drafts  # (a country that acts itself is no place: "soldiers trained by the United States")
 
         def unplaced(actor: ResolvedActor, other: ResolvedActor) -> bool:
-            # (a three-letter entity is a state; organisations' entities are longer: IGOUNO, IMGMUSISI)
-            return not actor.entity and bool(actor.role) and len(other.entity) != 3 and not _abroad(actor, MISSIONS)
+            # (a three-letter entity is a state's country; organisations' entities are longer: IGOUNO, IMGMUSISI;
+            # that one country's rebels or opposition, who act in it, are no state: "ISWAP released two women";
+            # its nationals may be anywhere: "rebels will release a Japanese citizen")
+            return not actor.entity and bool(actor.role) and not _abroad(actor, MISSIONS) and (
+                len(other.entity) != 3 or (other.entity == country and other.role in NON_STATE_GROUPS))
 
         def plain_state_forces(actor: ResolvedActor) -> bool:
             # "military forces", "the police" -- not "Kurdish troops", whose modifier names no state
@@ -729,7 +732,7 @@ class StoryCoder:
             visits = [(self._institution(a, b), self._institution(b, a, acting=True), c) for a, b, c in visits]
         if code.startswith(self.domestic_codes) or pattern.code.startswith(self.domestic_codes):
             # (also when threatened or refused: "Kenya's opposition threatened to hold protests against the government")
-            visits = [(self._domestic(a, b), self._domestic(b, a, a.is_place and code[:2] == "17"), c)
+            visits = [(self._domestic(a, b), self._domestic(b, a, a.is_place and code[:2] in ("08", "17")), c)
                       for a, b, c in visits]
         drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits
                   if not _same_actor(a, b) or (at_home and a.is_place)]
@@ -789,9 +792,11 @@ class StoryCoder:
         """In a protest or coercion naming no place, a party of unknown country facing a state's police,
         government or army is of that state's country, and an unnamed government facing people of a known
         country is theirs (rules.yaml `places: domestic`); never a state's mission abroad. A bare country
-        counts as the state when it coerces (`bare_state`: "Vietnam sentenced a blogger"), and so does an armed group
-        while it holds a state's role (the Taliban from 2021 are AFGGOV)."""
-        if actor.entity or not actor.role or not state.entity or _abroad(actor) or (
+        counts as the state when it coerces or yields (`bare_state`: "Vietnam sentenced a blogger", "Yemen let free
+        three dozen activists"), and so does an armed group while it holds a state's role (the Taliban from 2021 are
+        AFGGOV). Refugees a bare country lets in or sends away are not its own ("opened its borders to refugees")."""
+        if actor.entity or not actor.role or (bare_state and actor.role == "REF") or not state.entity or \
+                _abroad(actor) or (
                 state.role not in self.state_roles and actor.role not in self.state_roles and not bare_state) or \
                 state.kind not in ("country", "territory", "person", "institution", "") and not (
                     state.kind == "armed_group" and state.role in self.state_roles) or \
@@ -1258,6 +1263,7 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
 
 
 FOREIGN = ("foreign", "international", "overseas", "migrant", "expatriate", "visiting")
+NON_STATE_GROUPS = {"REB", "UAF", "OPP", "PTY"}  # a country's rebels, militias, opposition and parties act in it
 REACTIONS = {"response", "retaliation", "reaction", "revenge", "reprisal", "answer", "wake", "aftermath"}
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
 COUNTERPARTS = {"counterpart"}  # "his Greek counterpart"

@@ -613,7 +613,9 @@ class PhraseResolver:
         for a, b in zip(ordered, ordered[1:]):
             # whatever the parse: "Thai and Cambodian military commanders" (a noun modifier and an adjective),
             # "President Juan Manuel Santos and FARC commander Rodrigo Londono" (flattened into compounds)
-            between = [t for t in self.doc[a.end:b.start] if t.dep_ != "det"]
+            # (a title of the second between them: "President Trump and President Vladimir Putin")
+            between = [t for t in self.doc[a.end:b.start] if t.dep_ != "det" and not (
+                t.i in self.at and self.at[t.i].kind == "agent")]
             if len(between) == 1 and between[0].dep_ == "cc" and between[0].lower_ in ("and", "&"):
                 linked += [x for x in (a, b) if x not in linked]
         return sorted(linked, key=lambda x: x.start)
@@ -772,6 +774,11 @@ class PhraseResolver:
             return None
         if verb.i < main.i:
             return None
+        obj = next((c for c in kids(main) if c.dep_ == "dobj"), None)
+        struck = [a for a in self.resolve(obj, True) if (a.entity or a.role) and not a.person] if obj is not None \
+            else []
+        if struck:  # "stormed a police headquarters after striking IT with car bombs": what the main clause struck
+            return _as_pronoun(struck[0], pron)
         subject = {t.i for c in kids(main) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
         parties = [found[0] for named in self._named_before(pron, after=main.i)
                    if (found := [a for a in named if a.entity and not a.person and a.start not in subject])]

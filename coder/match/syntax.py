@@ -327,6 +327,11 @@ def _preposition_objects(token: Token, prep: str) -> list[Token]:
             found.extend(p for p in kids(c) if p.dep_ in ("pobj", "pcomp"))
             if c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN"):
                 found.append(c)
+        elif c.dep_ in ("advcl", "acl") and prep == "for" and token.pos_ == "NOUN" and to_infinitive(c) and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in kids(c)):
+            # "set a deadline for Iran to comply": the for-phrase on a noun is the subject of its own infinitive
+            # (on a verb, "pushed for Congress to update the law", the appeal patterns read the clause)
+            found.extend(p for p in kids(c) if p.dep_ == "nsubj")
         elif c.dep_ == "prep" and c.lower_ in ("out", "away", "up") and prep in ("of", "from"):
             # "out of Syria", "away from the border": the inner preposition holds the object
             for inner in kids(c):
