@@ -794,9 +794,10 @@ class StoryCoder:
         country is theirs (rules.yaml `places: domestic`); never a state's mission abroad. A bare country
         counts as the state when it coerces or yields (`bare_state`: "Vietnam sentenced a blogger", "Yemen let free
         three dozen activists"), and so does an armed group while it holds a state's role (the Taliban from 2021 are
-        AFGGOV). Refugees a bare country lets in or sends away are not its own ("opened its borders to refugees")."""
-        if actor.entity or not actor.role or (bare_state and actor.role == "REF") or not state.entity or \
-                _abroad(actor) or (
+        AFGGOV). Refugees or foreigners a bare country lets in or sends away are not its own ("opened its borders to
+        refugees", "eased restrictions on foreign workers")."""
+        if actor.entity or not actor.role or (bare_state and (actor.role == "REF" or _abroad(actor, FOREIGN))) or \
+                not state.entity or _abroad(actor) or (
                 state.role not in self.state_roles and actor.role not in self.state_roles and not bare_state) or \
                 state.kind not in ("country", "territory", "person", "institution", "") and not (
                     state.kind == "armed_group" and state.role in self.state_roles) or \
