@@ -796,7 +796,7 @@ class StoryCoder:
         three dozen activists"), and so does an armed group while it holds a state's role (the Taliban from 2021 are
         AFGGOV). Refugees or foreigners a bare country lets in or sends away are not its own ("opened its borders to
         refugees", "eased restrictions on foreign workers")."""
-        if actor.entity or not actor.role or (bare_state and (actor.role == "REF" or _abroad(actor, FOREIGN))) or \
+        if actor.entity or not actor.role or (bare_state and (actor.role == "REF" or _abroad(actor, ALIENS))) or \
                 not state.entity or _abroad(actor) or (
                 state.role not in self.state_roles and actor.role not in self.state_roles and not bare_state) or \
                 state.kind not in ("country", "territory", "person", "institution", "") and not (
@@ -1264,6 +1264,7 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
 
 
 FOREIGN = ("foreign", "international", "overseas", "migrant", "expatriate", "visiting")
+ALIENS = ("foreign", "overseas", "expatriate", "expat")  # (China's "migrant workers" are Chinese)
 NON_STATE_GROUPS = {"REB", "UAF", "OPP", "PTY"}  # a country's rebels, militias, opposition and parties act in it
 REACTIONS = {"response", "retaliation", "reaction", "revenge", "reprisal", "answer", "wake", "aftermath"}
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia
