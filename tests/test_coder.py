@@ -941,7 +941,8 @@ def test_a_hyphenated_holder_is_the_target_in_the_places_country(code):
 def test_role_word_tied_to_a_state_takes_its_country(code):
     assert code("The United States imposed sanctions on companies linked to the Iranian military.") == {
         "USA IRNBUS 163"}
-    assert code("Militias loyal to the Libyan government attacked rebels.", "2018-06-09") == {"LBYUAF ---REB 190"}
+    # (the rebels they fight are of the sentence's one country: rules.yaml places: sole_country)
+    assert code("Militias loyal to the Libyan government attacked rebels.", "2018-06-09") == {"LBYUAF LBYREB 190"}
     # a tie to a non-state actor gives no country
     assert code("The United States imposed sanctions on companies linked to a pro-Taliban cleric.") == {
         "USA ---BUS 163"}
@@ -1229,7 +1230,7 @@ def test_guilty_of_an_act_did_it(code):
     assert code("Hamas is capable of attacking Israel.") == set()
     # a verdict's "guilty of" names the charge, not a new act
     assert code("The Special Tribunal for Lebanon found a Hezbollah member guilty of killing Rafik Hariri.") == {
-        "---JUD LBNREB 116"}
+        "LBNJUD LBNREB 116"}  # (a court facing Lebanon's Hezbollah in a sentence naming only Lebanon: sole_country)
 
 
 def test_a_man_or_woman_of_a_country_is_a_civilian_of_it(code):
@@ -2001,7 +2002,7 @@ def test_two_titled_persons_flattened_into_one_phrase_are_two_actors(code):
 def test_the_pronoun_of_a_trailing_participle_is_first_what_the_main_clause_struck(code):
     # "it" is the headquarters stormed, not the country it stands in
     assert code("The Taliban stormed a police headquarters in eastern Afghanistan after striking it with two "
-                "suicide car bombs.", "2018-06-01") == {"AFGREB AFGCOP 190", "AFGREB ---COP 1832"}
+                "suicide car bombs.", "2018-06-01") == {"AFGREB AFGCOP 190", "AFGREB AFGCOP 1832"}
 
 
 def test_a_for_phrase_with_its_own_infinitive_on_a_noun_is_its_party(code):
