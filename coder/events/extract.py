@@ -635,7 +635,7 @@ class StoryCoder:
             # ("Egypt lifted the state of emergency" -> EGY EGY 0814: here a country is its own target)
             targets = [replace(s, code=s.entity, role="", start=token.i, end=token.i + 1,  # not the source's span
                                why=f"{s.why}; its own country (places: home)")
-                       for s in sources if s.entity and (s.role or s.is_place)]
+                       for s in sources if (s.role and s.entity and s.entity != s.code) or s.is_place]
             at_home = bool(targets)
         if any(not s.entity for s in sources) and (act_in(self.place_source_roots) or (
                 (code.startswith(self.domestic_codes) or placed_act) and
@@ -1264,7 +1264,8 @@ def _counterpart(actor: ResolvedActor, other: ResolvedActor, doc: Doc) -> Resolv
 
 
 FOREIGN = ("foreign", "international", "overseas", "migrant", "expatriate", "visiting")
-ALIENS = ("foreign", "overseas", "expatriate", "expat")  # (China's "migrant workers" are Chinese)
+# foreign nationality only, unlike FOREIGN (China's "migrant workers" are Chinese); "expat" also matches "expatriate"
+ALIENS = ("foreign", "overseas", "expat")
 NON_STATE_GROUPS = {"REB", "UAF", "OPP", "PTY"}  # a country's rebels, militias, opposition and parties act in it
 REACTIONS = {"response", "retaliation", "reaction", "revenge", "reprisal", "answer", "wake", "aftermath"}
 FRONTIERS = {"border", "frontier", "boundary"}  # "along the border with Armenia": Armenia

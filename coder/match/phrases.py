@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import UNKNOWN_COUNTRY, Actor, Rules
 from coder.match.actors import ActorIndex, Mention
-from coder.match.syntax import (ATTRIBUTIONS, PATRONAGE, holders, hyphen_prefix, hyphen_suffix, kids,
-                                preposition_objects)
+from coder.match.syntax import (ATTRIBUTIONS, PATRONAGE, direct_object, holders, hyphen_prefix, hyphen_suffix,
+                                kids, preposition_objects)
 
 # Dependencies that stay inside one actor's noun phrase.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", "quantmod", "punct",
@@ -774,9 +774,8 @@ class PhraseResolver:
             return None
         if verb.i < main.i:
             return None
-        obj = next((c for c in kids(main) if c.dep_ == "dobj"), None)
-        struck = [a for a in self.resolve(obj, True) if (a.entity or a.role) and not a.person] if obj is not None \
-            else []
+        obj = direct_object(main)
+        struck = [] if obj is None else [a for a in self.resolve(obj, True) if (a.entity or a.role) and not a.person]
         if struck:  # "stormed a police headquarters after striking IT with car bombs": what the main clause struck
             return _as_pronoun(struck[0], pron)
         subject = {t.i for c in kids(main) if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
