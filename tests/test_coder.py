@@ -217,6 +217,11 @@ def test_obligation_without_a_coded_act_is_a_bare_demand(code):
     assert code("Iran said it must respond.") == set()
 
 
+def test_unnamed_other_states_in_a_list_are_no_actor(code):
+    assert code("The United States, India and other governments have sent emergency supplies to Nepal.") == {
+        "USA NPL 073", "IND NPL 073"}
+
+
 def test_act_in_a_demand_nouns_that_clause_is_demanded_by_its_owner(code):
     # what the that-clause asks takes its demand code (obligation map), from the demand's owner to the clause subject
     assert code("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.") == {
