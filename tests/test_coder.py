@@ -217,6 +217,19 @@ def test_obligation_without_a_coded_act_is_a_bare_demand(code):
     assert code("Iran said it must respond.") == set()
 
 
+def test_needs_to_and_has_to_oblige_as_must_does(code):
+    # rules.yaml obligation: verbs govern the act as a to-infinitive
+    assert code("Russia said Ukraine needs to withdraw its troops from the border.") == {"RUS UKR 1056"}
+    assert code("Russia said Ukraine has to withdraw its troops from the border.") == {"RUS UKR 1056"}
+    assert code("The Iranian foreign minister said Washington needs to take the first step.") == {"IRNGOV USA 100"}
+    # no obligation: no speaker, negated, hedged, conditional mood, or an embedded question
+    assert code("Ukraine needs to withdraw its troops from the border.") == set()
+    assert code("Russia said Ukraine does not need to withdraw its troops.") == set()
+    assert code("Russia said Ukraine may need to withdraw its troops.") == set()
+    assert code("A US general said NATO would need to remain strong.") == set()
+    assert code("The Saudi minister said Qatar knows what it needs to do to restore relations.") == set()
+
+
 def test_unnamed_other_states_in_a_list_are_no_actor(code):
     assert code("The United States, India and other governments have sent emergency supplies to Nepal.") == {
         "USA NPL 073", "IND NPL 073"}

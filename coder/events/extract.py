@@ -80,7 +80,7 @@ class StoryCoder:
         self.lemmas = LemmaRepair(
             {lemma for p in book.patterns if p.trigger_kind == "verb" for lemma in p.lemmas}
             | set(rules.modal_verbs) | rules.hedge_verbs | rules.hopes | rules.unasserted | rules.observers
-            | rules.reason_verbs | rules.obligation_words | rules.attempt_verbs | rules.claim_verbs
+            | rules.reason_verbs | rules.obligation_words | rules.obligation_verbs | rules.attempt_verbs | rules.claim_verbs
             | rules.consider_verbs | rules.purpose_acts, irregular)
         self.unknown = unknown_country
         self.mutual_roots = set(book.rules.mutual_roots)
@@ -216,7 +216,8 @@ class StoryCoder:
             drafts.extend(made)
             if trace is not None:
                 trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome.text))
-        if words & self.rules.obligation_words:  # "X said Y must ..." (no candidate at all: no speech verb)
+        if words & self.rules.obligation_words or any(t.lemma_.lower() in self.rules.obligation_verbs for t in sent):
+            # "X said Y must ..." or "Y needs to ..." (no candidate at all: no speech verb)
             drafts.extend(self._bare_demands(sent, resolver, settled, drafts))
         # "agreed to meet": when the complement is coded (036), the governing verb's own generic
         # pattern ("agree to <anything>" 030) adds nothing
@@ -316,7 +317,8 @@ class StoryCoder:
             return []
         out: list[_Draft] = []
         for token in sent:
-            if token.pos_ != "VERB" or token.i in settled or not any(
+            governor = self.rules.obliging_verb(token)
+            if token.pos_ != "VERB" or token.i in settled or governor is None and not any(
                     c.dep_ == "aux" and c.lower_ in self.rules.obligation_words for c in kids(token)):
                 continue
             if any(c.dep_ == "neg" for c in kids(token)) or any(
@@ -326,7 +328,7 @@ class StoryCoder:
             if say is None:
                 continue
             speakers = self._speakers(say, resolver)
-            addressees = self._actors([c for c in kids(token) if c.dep_ == "nsubj"], resolver)
+            addressees = self._actors([c for c in kids(governor or token) if c.dep_ == "nsubj"], resolver)
             trigger = Trigger(token, self.bare_demand)
             out += [_Draft(s, a, self.bare_demand.code, trigger, "demand", s.code)
                     for s in speakers for a in addressees if not _same_actor(s, a)]
@@ -362,7 +364,8 @@ class StoryCoder:
                 head, besides=rules.refusal_aux) else None  # "cannot accept" refuses, "could not reach" fails
             if refusal is None:
                 return Outcome("negated: not coded", veto=True), []
-        if refusal is None and (rules.hedged(token) or rules.hedged(head) or rules.weighed_option(head)):
+        if refusal is None and (rules.hedged(token) or rules.hedged(head) or rules.weighed_option(head)
+                                or rules.obliging_verb(head) is not None):
             weighed = rules.considered(head)
             if weighed is not None:  # "Japan is considering sending aid to North Korea": 014
                 return self._code_action(trigger, resolver, memory, event_sources, purposes, head, weighed, None)
