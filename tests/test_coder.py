@@ -1738,6 +1738,9 @@ def test_a_legislature_court_university_or_union_facing_a_state_is_its_own(code)
     assert code("The Trump administration has pushed the Congress for updates in the law.", "2018-06-01") == {
         "USAGOV USALEG 0242"}
     assert code("France's government ended mediation efforts with the truckers.") == {"FRAGOV FRALAB 165"}
+    # and an opposition: "accusations by opposition party" against the French government are French
+    assert code("French President Emmanuel Macron rejected accusations by opposition party that his government had "
+                "taken an illiberal turn.") == {"FRAGOV FRAOPP 016", "FRAOPP FRAGOV 112"}
     # not foreign workers, and not in meetings (a minister abroad meets other countries' lawmakers)
     assert code("Saudi Arabia eased key restrictions on millions of foreign workers.") == {"SAU ---LAB 081"}
     assert code("Putin met lawmakers in Brussels.") == {"RUSGOV ---LEG 040", "---LEG RUSGOV 040"}
