@@ -151,6 +151,19 @@ topics:
     assert any("rules.yaml:6: topics: '9999' is not a quoted code of the taxonomy" in m for m in msgs), msgs
 
 
+def test_a_role_a_rule_names_must_be_a_role_of_agents_yaml(tmp_path):
+    # a misspelt role in a rule's role list would silently match nothing
+    msgs = broken(tmp_path, "rules.yaml", """
+places:
+  state_roles: [GOV, MLI]
+visits:
+  not_roles: [MIL]
+""")
+    assert any("rules.yaml:2: places state_roles: warning: role 'MLI' is not a role of agents.yaml" in m
+               for m in msgs), msgs
+    assert not any("not_roles" in m or "'GOV'" in m for m in msgs), msgs
+
+
 def test_pattern_code_not_in_taxonomy(tmp_path):
     msgs = broken(tmp_path, "verbs.yaml", """
 patterns:
