@@ -113,7 +113,14 @@ stand_ins:
   document_roots: ["99"]
 places:
   institution_roots: ["98"]
+  bare_state_roots: ["97"]
+unasserted:
+  participle_acts: ["96"]
 """)
+    assert any("rules.yaml:7: places bare_state_roots: '97' is not a quoted code of the taxonomy" in m
+               for m in msgs), msgs
+    assert any("rules.yaml:9: unasserted participle_acts: '96' is not a quoted code of the taxonomy" in m
+               for m in msgs), msgs
     assert any("rules.yaml:6: places institution_roots: '98' is not a quoted code of the taxonomy" in m
                for m in msgs), msgs
     assert any("rules.yaml:3: stand_ins crowd_role: must be a three-letter role code" in m for m in msgs), msgs

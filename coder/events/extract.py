@@ -80,7 +80,8 @@ class StoryCoder:
         self.lemmas = LemmaRepair(
             {lemma for p in book.patterns if p.trigger_kind == "verb" for lemma in p.lemmas}
             | set(rules.modal_verbs) | rules.hedge_verbs | rules.hopes | rules.unasserted | rules.observers
-            | rules.reason_verbs | rules.obligation_words | rules.obligation_verbs | rules.attempt_verbs | rules.claim_verbs
+            | rules.reason_verbs | rules.obligation_words | rules.obligation_verbs | rules.attempt_verbs
+            | rules.claim_verbs
             | rules.consider_verbs | rules.purpose_acts, irregular)
         self.unknown = unknown_country
         self.mutual_roots = set(book.rules.mutual_roots)
@@ -94,6 +95,8 @@ class StoryCoder:
         self.placed_target_roots = tuple(book.rules.place_target_roots)
         self.home_codes = tuple(book.rules.home_codes)
         self.domestic_codes = tuple(book.rules.domestic_codes)
+        self.bare_state_roots = tuple(book.rules.bare_state_roots)
+        self.participle_act_roots = tuple(book.rules.participle_act_roots)
         bare = book.rules.obligation.mapping.get("0")
         self.bare_demand = VerbPattern("rules.obligation", bare, "verb", frozenset(), origin="rules.yaml obligation") \
             if bare else None
@@ -352,7 +355,7 @@ class StoryCoder:
             # bombed Yemeni rebels", parsed as "bombed rebels" with "coalition" as the subject of "bombed"; one the
             # parser made a subject is an adjective: "Libya's internationally recognised Government ... announced")
             return Outcome("participle used as an adjective ('Russia-backed', 'recognised'): not an event", veto=True), []
-        if pattern.trigger_kind == "verb" and not pattern.code.startswith("14") and \
+        if pattern.trigger_kind == "verb" and not pattern.code.startswith(self.participle_act_roots) and \
                 self._describes_actor(token, resolver):
             return Outcome("participle describing an actor of another act ('the coalition fighting the Houthis "
                            "declared ...'): not an event", veto=True), []
@@ -735,7 +738,8 @@ class StoryCoder:
             visits = [(self._institution(a, b), self._institution(b, a, acting=True), c) for a, b, c in visits]
         if code.startswith(self.domestic_codes) or pattern.code.startswith(self.domestic_codes):
             # (also when threatened or refused: "Kenya's opposition threatened to hold protests against the government")
-            visits = [(self._domestic(a, b), self._domestic(b, a, a.is_place and code[:2] in ("08", "17")), c)
+            visits = [(self._domestic(a, b),
+                       self._domestic(b, a, a.is_place and code.startswith(self.bare_state_roots)), c)
                       for a, b, c in visits]
         drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits
                   if not _same_actor(a, b) or (at_home and a.is_place)]
