@@ -230,6 +230,13 @@ def test_needs_to_and_has_to_oblige_as_must_does(code):
     assert code("The Saudi minister said Qatar knows what it needs to do to restore relations.") == set()
 
 
+def test_a_negated_or_hedged_copula_of_ready_or_willing_codes_nothing(code):
+    assert code("Iran is ready to meet the United States.") == {"IRN USA 036"}
+    assert code("Iran is not ready to meet the United States.") == set()
+    assert code("Iran isn't prepared to send troops to Syria.") == set()
+    assert code("Iran may be willing to hold talks with the United States.") == set()
+
+
 def test_unnamed_other_states_in_a_list_are_no_actor(code):
     assert code("The United States, India and other governments have sent emergency supplies to Nepal.") == {
         "USA NPL 073", "IND NPL 073"}

@@ -251,8 +251,9 @@ class RuleBook:
             own_subject = child(node, "nsubj") is not None
             if own_subject or (lem in OBJECT_CONTROL and child(head, "dobj") is not None):
                 return False  # "wants Putin to attack", "urged Iran to talk": the wish is coded, not the act
-            if self.negated(head) or self.hedged(head):
-                return False
+            if self.negated(head) or self.hedged(head) or (head.dep_ == "acomp" and (
+                    self.negated(head.head) or self.hedged(head.head))):
+                return False  # (also on the copula: "Iran is not ready to meet the US", "may be willing to")
             # "is ready to" (an adjective of `be ready`), "Merkel is to hold talks with Putin" (`be to`)
             predicate = lem if head.pos_ == "ADJ" else "to" if lem == "be" and node.dep_ == "xcomp" else None
             if predicate in self.modal_adjectives:
