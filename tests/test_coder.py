@@ -237,6 +237,13 @@ def test_a_negated_or_hedged_copula_of_ready_or_willing_codes_nothing(code):
     assert code("Iran may be willing to hold talks with the United States.") == set()
 
 
+def test_a_trailing_remark_is_the_accusers_own_act_not_part_of_the_accusation(code):
+    assert code("Erdogan blamed the Syrian government for the chemical attack, calling President Bashar al-Assad "
+                "a terrorist.", "2018-04-08") == {"TURGOV SYRGOV 1123", "TURGOV SYRGOV 111"}
+    # a trailing deed is still the accused's, and still only claimed
+    assert code("Russia accused Ukraine of shelling the plant, killing two workers.") == {"RUS UKR 1123"}
+
+
 def test_unnamed_other_states_in_a_list_are_no_actor(code):
     assert code("The United States, India and other governments have sent emergency supplies to Nepal.") == {
         "USA NPL 073", "IND NPL 073"}
