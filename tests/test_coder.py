@@ -244,6 +244,17 @@ def test_a_trailing_remark_is_the_accusers_own_act_not_part_of_the_accusation(co
     assert code("Russia accused Ukraine of shelling the plant, killing two workers.") == {"RUS UKR 1123"}
 
 
+def test_a_port_or_airport_stands_for_the_place_its_of_phrase_names(code):
+    # rules.yaml stand_ins: words
+    assert code("Saudi Arabia imposed a blockade on the port of Hodeidah.") == {"SAU YEM 191"}
+    assert code("The Houthis attacked the airport of Abha.") == {"YEMREB SAU 190"}
+
+
+def test_a_naming_verbs_insult_may_be_a_modifier_of_the_name(code):
+    assert code("Erdogan called Netanyahu a terrorist leader.", "2018-04-08") == {"TURGOV ISRGOV 111"}
+    assert code("Biden called Xi a good friend.") == set()
+
+
 def test_unnamed_other_states_in_a_list_are_no_actor(code):
     assert code("The United States, India and other governments have sent emergency supplies to Nepal.") == {
         "USA NPL 073", "IND NPL 073"}
