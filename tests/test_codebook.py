@@ -113,7 +113,14 @@ stand_ins:
   document_roots: ["99"]
 places:
   institution_roots: ["98"]
+  bare_state_roots: ["97"]
+unasserted:
+  participle_acts: ["96"]
 """)
+    assert any("rules.yaml:7: places bare_state_roots: '97' is not a quoted code of the taxonomy" in m
+               for m in msgs), msgs
+    assert any("rules.yaml:9: unasserted participle_acts: '96' is not a quoted code of the taxonomy" in m
+               for m in msgs), msgs
     assert any("rules.yaml:6: places institution_roots: '98' is not a quoted code of the taxonomy" in m
                for m in msgs), msgs
     assert any("rules.yaml:3: stand_ins crowd_role: must be a three-letter role code" in m for m in msgs), msgs
@@ -149,6 +156,19 @@ topics:
     assert any("rules.yaml:4: topics 190: '1900' is not a quoted code of the taxonomy" in m for m in msgs), msgs
     assert any("rules.yaml:5: topics 190 19: 'words' refers to unknown word set $no_such_set" in m for m in msgs), msgs
     assert any("rules.yaml:6: topics: '9999' is not a quoted code of the taxonomy" in m for m in msgs), msgs
+
+
+def test_a_role_a_rule_names_must_be_a_role_of_agents_yaml(tmp_path):
+    # a misspelt role in a rule's role list would silently match nothing
+    msgs = broken(tmp_path, "rules.yaml", """
+places:
+  state_roles: [GOV, MLI]
+visits:
+  not_roles: [MIL]
+""")
+    assert any("rules.yaml:2: places state_roles: warning: role 'MLI' is not a role of agents.yaml" in m
+               for m in msgs), msgs
+    assert not any("not_roles" in m or "'GOV'" in m for m in msgs), msgs
 
 
 def test_pattern_code_not_in_taxonomy(tmp_path):

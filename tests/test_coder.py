@@ -217,6 +217,42 @@ def test_obligation_without_a_coded_act_is_a_bare_demand(code):
     assert code("Iran said it must respond.") == set()
 
 
+def test_needs_to_and_has_to_oblige_as_must_does(code):
+    # rules.yaml obligation: verbs govern the act as a to-infinitive
+    assert code("Russia said Ukraine needs to withdraw its troops from the border.") == {"RUS UKR 1056"}
+    assert code("Russia said Ukraine has to withdraw its troops from the border.") == {"RUS UKR 1056"}
+    assert code("The Iranian foreign minister said Washington needs to take the first step.") == {"IRNGOV USA 100"}
+    # no obligation: no speaker, negated, hedged, conditional mood, or an embedded question
+    assert code("Ukraine needs to withdraw its troops from the border.") == set()
+    assert code("Russia said Ukraine does not need to withdraw its troops.") == set()
+    assert code("Russia said Ukraine may need to withdraw its troops.") == set()
+    assert code("A US general said NATO would need to remain strong.") == set()
+    assert code("The Saudi minister said Qatar knows what it needs to do to restore relations.") == set()
+
+
+def test_a_negated_or_hedged_copula_of_ready_or_willing_codes_nothing(code):
+    assert code("Iran is ready to meet the United States.") == {"IRN USA 036"}
+    assert code("Iran is not ready to meet the United States.") == set()
+    assert code("Iran isn't prepared to send troops to Syria.") == set()
+    assert code("Iran may be willing to hold talks with the United States.") == set()
+
+
+def test_a_port_or_airport_stands_for_the_place_its_of_phrase_names(code):
+    # rules.yaml stand_ins: words
+    assert code("Saudi Arabia imposed a blockade on the port of Hodeidah.") == {"SAU YEM 191"}
+    assert code("The Houthis attacked the airport of Abha.") == {"YEMREB SAU 190"}
+
+
+def test_a_naming_verbs_insult_may_be_a_modifier_of_the_name(code):
+    assert code("Erdogan called Netanyahu a terrorist leader.", "2018-04-08") == {"TURGOV ISRGOV 111"}
+    assert code("Biden called Xi a good friend.") == set()
+
+
+def test_unnamed_other_states_in_a_list_are_no_actor(code):
+    assert code("The United States, India and other governments have sent emergency supplies to Nepal.") == {
+        "USA NPL 073", "IND NPL 073"}
+
+
 def test_act_in_a_demand_nouns_that_clause_is_demanded_by_its_owner(code):
     # what the that-clause asks takes its demand code (obligation map), from the demand's owner to the clause subject
     assert code("The ILO reiterated its demand that Israel ease restrictions on Palestinian workers.") == {
@@ -1720,6 +1756,9 @@ def test_a_legislature_court_university_or_union_facing_a_state_is_its_own(code)
     assert code("The Trump administration has pushed the Congress for updates in the law.", "2018-06-01") == {
         "USAGOV USALEG 0242"}
     assert code("France's government ended mediation efforts with the truckers.") == {"FRAGOV FRALAB 165"}
+    # and an opposition: "accusations by opposition party" against the French government are French
+    assert code("French President Emmanuel Macron rejected accusations by opposition party that his government had "
+                "taken an illiberal turn.") == {"FRAGOV FRAOPP 016", "FRAOPP FRAGOV 112"}
     # not foreign workers, and not in meetings (a minister abroad meets other countries' lawmakers)
     assert code("Saudi Arabia eased key restrictions on millions of foreign workers.") == {"SAU ---LAB 081"}
     assert code("Putin met lawmakers in Brussels.") == {"RUSGOV ---LEG 040", "---LEG RUSGOV 040"}

@@ -612,10 +612,10 @@ LIST_BLOCK_KEYS = {
     "negation": {"words", "denial_verbs"},
     "hedges": {"modals", "verbs", "conditionals", "hopes", "words"},
     "discourse": {"both_parties", "side_words", "person_pronouns", "group_pronouns"},
-    "unasserted": {"verbs", "reasons"},
+    "unasserted": {"verbs", "reasons", "participle_acts"},
     "observers": {"verbs", "factive", "answers", "answered"},
     "places": {"roots", "preps", "in_object", "targets", "sources", "authorities", "authorities_home_roots",
-               "authorities_home_roles", "home", "domestic", "state_roles",
+               "authorities_home_roles", "home", "domestic", "bare_state_roots", "state_roles",
                "sole_country", "sole_country_not_sources",
                "institutions", "institution_roots"},
     "stand_ins": {"words", "crowds", "crowd_role", "crowd_roots", "documents", "document_roots"},
@@ -634,7 +634,7 @@ RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType],
-                wordsets: dict[str, frozenset[str]]) -> Rules:
+                wordsets: dict[str, frozenset[str]], roles: dict[str, str]) -> Rules:
     if path is None:
         return Rules()
     data = r.read(path)
@@ -647,6 +647,7 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType],
     for block, allowed in LIST_BLOCK_KEYS.items():  # a misspelt key would otherwise be ignored silently
         if isinstance(data.get(block), LineDict):
             _unknown_keys(r, path, data[block], allowed, block)
+    _check_rule_roles(r, path, data, roles)
 
     def get(block: str, key: str) -> list[str]:
         sub = data.get(block)
@@ -676,6 +677,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType],
                 ("places", "authorities"): get("places", "authorities"),
                 ("places", "authorities_home_roots"): get("places", "authorities_home_roots"),
                 ("places", "home"): get("places", "home"), ("places", "domestic"): get("places", "domestic"),
+                ("places", "bare_state_roots"): get("places", "bare_state_roots"),
+                ("unasserted", "participle_acts"): get("unasserted", "participle_acts"),
                 ("places", "institution_roots"): get("places", "institution_roots"),
                 ("places", "sole_country"): get("places", "sole_country"),
                 ("places", "sole_country_not_sources"): get("places", "sole_country_not_sources"),
@@ -747,6 +750,8 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType],
         sole_country_roots=codes_in["places", "sole_country"],
         sole_country_not_sources=codes_in["places", "sole_country_not_sources"],
         domestic_codes=codes_in["places", "domestic"],
+        bare_state_roots=codes_in["places", "bare_state_roots"],
+        participle_act_roots=codes_in["unasserted", "participle_acts"],
         state_roles=[w.upper() for w in get("places", "state_roles")],
         institution_roles=[w.upper() for w in get("places", "institutions")],
         institution_roots=codes_in["places", "institution_roots"],
@@ -806,6 +811,24 @@ def _topics(r: _Reader, path: Path, block: object, line: int, events: dict[str, 
                 if found:
                     out.setdefault(code, []).append((sub, found))
     return out
+
+
+# the rule keys that name roles of agents.yaml: a misspelt role would silently match nothing
+ROLE_KEYS = {("places", "state_roles"), ("places", "institutions"), ("places", "authorities_home_roles"),
+             ("visits", "not_roles"), ("press", "roles"), ("people", "counted_role"), ("stand_ins", "crowd_role")}
+
+
+def _check_rule_roles(r: _Reader, path: Path, data: LineDict, roles: dict[str, str]) -> None:
+    """Every role a rule names is one of agents.yaml's roles (a warning naming the file, line and key)."""
+    if not roles:
+        return
+    for block, key in sorted(ROLE_KEYS):
+        sub = data.get(block)
+        value = sub.get(key) if isinstance(sub, LineDict) else None
+        for role in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
+            if isinstance(role, str) and role.upper() not in roles:
+                r.problems.append(Problem(str(path), sub.line_of(key), f"{block} {key}",
+                                          f"role {role!r} is not a role of agents.yaml", "warning"))
 
 
 def _role_code(r: _Reader, path: Path, data: LineDict, block: str, key: str, example: str) -> str:
@@ -902,7 +925,7 @@ def _read_codebook(directory: Path) -> tuple[Codebook | None, list[Problem]]:
     wordsets = _load_wordsets(r, files("wordsets"))
     patterns = _load_patterns(r, files("verbs"), events, wordsets)
     rule_files = files("rules")
-    rules = _load_rules(r, rule_files[0] if rule_files else None, events, wordsets)
+    rules = _load_rules(r, rule_files[0] if rule_files else None, events, wordsets, roles)
     discards = _load_discards(r, files("discards"))
     issues = _load_issues(r, files("issues"))
     for actor in actors:

@@ -277,6 +277,8 @@ class Rules:
     place_target_roots: list[str] = field(default_factory=list)  # a target of unknown country is the place's
     home_codes: list[str] = field(default_factory=list)
     domestic_codes: list[str] = field(default_factory=list)  # role-only party: the other side's country
+    bare_state_roots: list[str] = field(default_factory=list)  # ... where a bare country is that side's state
+    participle_act_roots: list[str] = field(default_factory=list)  # a describing participle still acts in these
     state_roles: list[str] = field(default_factory=list)
     institution_roles: list[str] = field(default_factory=list)  # a country's own legislature, courts, unions ...
     institution_roots: list[str] = field(default_factory=list)  # ... facing its state in these roots

@@ -80,7 +80,8 @@ class StoryCoder:
         self.lemmas = LemmaRepair(
             {lemma for p in book.patterns if p.trigger_kind == "verb" for lemma in p.lemmas}
             | set(rules.modal_verbs) | rules.hedge_verbs | rules.hopes | rules.unasserted | rules.observers
-            | rules.reason_verbs | rules.obligation_words | rules.attempt_verbs | rules.claim_verbs
+            | rules.reason_verbs | rules.obligation_words | rules.obligation_verbs | rules.attempt_verbs
+            | rules.claim_verbs
             | rules.consider_verbs | rules.purpose_acts, irregular)
         self.unknown = unknown_country
         self.mutual_roots = set(book.rules.mutual_roots)
@@ -94,6 +95,8 @@ class StoryCoder:
         self.placed_target_roots = tuple(book.rules.place_target_roots)
         self.home_codes = tuple(book.rules.home_codes)
         self.domestic_codes = tuple(book.rules.domestic_codes)
+        self.bare_state_roots = tuple(book.rules.bare_state_roots)
+        self.participle_act_roots = tuple(book.rules.participle_act_roots)
         bare = book.rules.obligation.mapping.get("0")
         self.bare_demand = VerbPattern("rules.obligation", bare, "verb", frozenset(), origin="rules.yaml obligation") \
             if bare else None
@@ -216,7 +219,8 @@ class StoryCoder:
             drafts.extend(made)
             if trace is not None:
                 trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome.text))
-        if words & self.rules.obligation_words:  # "X said Y must ..." (no candidate at all: no speech verb)
+        if words & self.rules.obligation_words or any(t.lemma_.lower() in self.rules.obligation_verbs for t in sent):
+            # "X said Y must ..." or "Y needs to ..." (no candidate at all: no speech verb)
             drafts.extend(self._bare_demands(sent, resolver, settled, drafts))
         # "agreed to meet": when the complement is coded (036), the governing verb's own generic
         # pattern ("agree to <anything>" 030) adds nothing
@@ -316,7 +320,8 @@ class StoryCoder:
             return []
         out: list[_Draft] = []
         for token in sent:
-            if token.pos_ != "VERB" or token.i in settled or not any(
+            governor = self.rules.obliging_verb(token)
+            if token.pos_ != "VERB" or token.i in settled or governor is None and not any(
                     c.dep_ == "aux" and c.lower_ in self.rules.obligation_words for c in kids(token)):
                 continue
             if any(c.dep_ == "neg" for c in kids(token)) or any(
@@ -326,7 +331,7 @@ class StoryCoder:
             if say is None:
                 continue
             speakers = self._speakers(say, resolver)
-            addressees = self._actors([c for c in kids(token) if c.dep_ == "nsubj"], resolver)
+            addressees = self._actors([c for c in kids(governor or token) if c.dep_ == "nsubj"], resolver)
             trigger = Trigger(token, self.bare_demand)
             out += [_Draft(s, a, self.bare_demand.code, trigger, "demand", s.code)
                     for s in speakers for a in addressees if not _same_actor(s, a)]
@@ -350,7 +355,7 @@ class StoryCoder:
             # bombed Yemeni rebels", parsed as "bombed rebels" with "coalition" as the subject of "bombed"; one the
             # parser made a subject is an adjective: "Libya's internationally recognised Government ... announced")
             return Outcome("participle used as an adjective ('Russia-backed', 'recognised'): not an event", veto=True), []
-        if pattern.trigger_kind == "verb" and not pattern.code.startswith("14") and \
+        if pattern.trigger_kind == "verb" and not pattern.code.startswith(self.participle_act_roots) and \
                 self._describes_actor(token, resolver):
             return Outcome("participle describing an actor of another act ('the coalition fighting the Houthis "
                            "declared ...'): not an event", veto=True), []
@@ -362,7 +367,8 @@ class StoryCoder:
                 head, besides=rules.refusal_aux) else None  # "cannot accept" refuses, "could not reach" fails
             if refusal is None:
                 return Outcome("negated: not coded", veto=True), []
-        if refusal is None and (rules.hedged(token) or rules.hedged(head) or rules.weighed_option(head)):
+        if refusal is None and (rules.hedged(token) or rules.hedged(head) or rules.weighed_option(head)
+                                or rules.obliging_verb(head) is not None):
             weighed = rules.considered(head)
             if weighed is not None:  # "Japan is considering sending aid to North Korea": 014
                 return self._code_action(trigger, resolver, memory, event_sources, purposes, head, weighed, None)
@@ -732,7 +738,8 @@ class StoryCoder:
             visits = [(self._institution(a, b), self._institution(b, a, acting=True), c) for a, b, c in visits]
         if code.startswith(self.domestic_codes) or pattern.code.startswith(self.domestic_codes):
             # (also when threatened or refused: "Kenya's opposition threatened to hold protests against the government")
-            visits = [(self._domestic(a, b), self._domestic(b, a, a.is_place and code[:2] in ("08", "17")), c)
+            visits = [(self._domestic(a, b),
+                       self._domestic(b, a, a.is_place and code.startswith(self.bare_state_roots)), c)
                       for a, b, c in visits]
         drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits
                   if not _same_actor(a, b) or (at_home and a.is_place)]

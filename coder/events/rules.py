@@ -49,7 +49,8 @@ class RuleBook:
         self.onlookers = self.observers | self.answers  # never the source of the nominal event they take
         self.answered = tuple(rules.answered_codes)
         self.reason_verbs = set(rules.reason_verbs)
-        self.obligation_words = set(rules.obligation.verbs)
+        self.obligation_words = set(rules.obligation.auxiliaries)
+        self.obligation_verbs = set(rules.obligation.verbs)
         self.demand_nouns = set(rules.obligation.nouns)
         self.attempt_verbs = set(rules.attempt.verbs)
         self.modal_verbs: dict[str, tuple[str, ModalityRule]] = {}
@@ -250,8 +251,9 @@ class RuleBook:
             own_subject = child(node, "nsubj") is not None
             if own_subject or (lem in OBJECT_CONTROL and child(head, "dobj") is not None):
                 return False  # "wants Putin to attack", "urged Iran to talk": the wish is coded, not the act
-            if self.negated(head) or self.hedged(head):
-                return False
+            if self.negated(head) or self.hedged(head) or (head.dep_ == "acomp" and (
+                    self.negated(head.head) or self.hedged(head.head))):
+                return False  # (also on the copula: "Iran is not ready to meet the US", "may be willing to")
             # "is ready to" (an adjective of `be ready`), "Merkel is to hold talks with Putin" (`be to`)
             predicate = lem if head.pos_ == "ADJ" else "to" if lem == "be" and node.dep_ == "xcomp" else None
             if predicate in self.modal_adjectives:
@@ -322,12 +324,29 @@ class RuleBook:
 
         Without a speaker, or under a conditional, "must" stays a hedge.
         """
-        words = self.obligation_words
-        if not words or not any(c.dep_ == "aux" and c.lower_ in words for c in kids(token)):
+        governor = self.obliging_verb(token)
+        if governor is not None:
+            if self.negated(governor) or self.hedged(governor) or any(
+                    c.dep_ == "aux" and c.lower_ == "would" for c in kids(governor)):
+                return None  # "does not need to withdraw", "may have to withdraw", "would need to remain strong"
+            token = governor
+        elif not any(c.dep_ == "aux" and c.lower_ in self.obligation_words for c in kids(token)):
             return None
         if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in kids(token)):
             return None
-        return self.speaker_verb(token)
+        say = self.speaker_verb(token)
+        if governor is not None and say is not None and not (
+                say == governor.head or governor.dep_ == "conj" and say == governor.head.head):
+            return None  # said of Y ("said Washington needs to"), not "said Qatar knows what it needs to do"
+        return say
+
+    def obliging_verb(self, token: Token) -> Token | None:
+        """"needs" of "Y needs to ACT" (rules.yaml `obligation: verbs`): a verb that obliges its subject to the
+        to-infinitive it governs, as "must" does."""
+        if token.dep_ == "xcomp" and to_infinitive(token) and token.head.lemma_.lower() in self.obligation_verbs \
+                and token.head.pos_ in ("VERB", "AUX") and child(token.head, "dobj") is None:
+            return token.head
+        return None
 
     def demanded_in(self, token: Token) -> Token | None:
         """The demand noun whose that-clause this act is ("its demand that Israel ease restrictions": what Y is

@@ -263,9 +263,12 @@ class PhraseResolver:
         # role-only conjuncts take the entity of their neighbours ("Russian troops and police")
         entity = next((a for a in actors if a.entity and a.role), None) or next((a for a in actors if a.entity), None)
         if entity is not None:
-            # (not "Amnesty International's head and other rights activists": others are someone else)
-            actors = [self._with_entity(a, entity) if not a.entity and a.role and not any(
-                t.lower_ in ("other", "another") for t in self.doc[a.start:a.end]) else a for a in actors]
+            # "The United States, India and other governments": unnamed other states are no actor (not ---GOV);
+            # "Amnesty's head and other rights activists" are someone else, not of the neighbour's country
+            others = [a for a in actors if not a.entity and any(
+                t.lower_ in ("other", "another") for t in self.doc[a.start:a.end])]
+            actors = [self._with_entity(a, entity) if not a.entity and a.role and a not in others else a
+                      for a in actors if a not in others or a.role not in STATE_OFFICES]
             actors = [replace(a, code=a.entity, role="", why=a.why + "; the nation (people: nations)")
                       if self._shared_nation(a, entity, group[0]) else a for a in actors]
         # "Sierra Leonean and Liberian refugees", parsed as two conjuncts: a country adjective standing alone

@@ -235,12 +235,14 @@ class _Shape:
     @cached_property
     def complements(self) -> list[str]:
         # (and an adjective predicate of the object: "held Iran RESPONSIBLE for the attack", also when parsed as
-        # an adverbial clause after the object)
+        # an adverbial clause after the object; and what a naming verb calls its object, or that name's modifiers:
+        # "called Netanyahu a TERRORIST", "called the ambassador a very STUPID guy", "a TERRORIST leader")
         has_object = self.obj is not None
         return [w for c in complements(self.token) for w in word_forms(c)] + [
             c.lemma_.lower() for c in kids(self.token) if c.pos_ == "ADJ" and (
                 c.dep_ == "oprd" or (c.dep_ == "advcl" and has_object and c.i > self.token.i))] + (
-            [c.lemma_.lower() for c in self.naming])  # "called Netanyahu a TERRORIST"
+            [c.lemma_.lower() for c in self.naming] +
+            [m.lemma_.lower() for c in self.naming for m in kids(c) if m.dep_ in ("amod", "compound")])
 
     @cached_property
     def naming(self) -> list[Token]:
