@@ -248,6 +248,15 @@ def test_a_naming_verbs_insult_may_be_a_modifier_of_the_name(code):
     assert code("Biden called Xi a good friend.") == set()
 
 
+def test_a_trailing_remark_is_the_accusers_own_act_not_part_of_the_accusation(code):
+    assert code("North Korea rejected South Korea's offer of talks, calling President Moon Jae-in shameless.",
+                "2019-08-16") == {"PRK KOR 125", "PRK KORGOV 111"}
+    # a trailing deed is still the accused's, and still only claimed; "it" is the thing rejected
+    assert code("Russia accused Ukraine of shelling the plant, killing two workers.") == {"RUS UKR 1123"}
+    assert "111" not in {e.split()[2] for e in code(
+        "Palestinian leaders rejected Trump's decision on Jerusalem, calling it dangerous.", "2018-01-01")}
+
+
 def test_unnamed_other_states_in_a_list_are_no_actor(code):
     assert code("The United States, India and other governments have sent emergency supplies to Nepal.") == {
         "USA NPL 073", "IND NPL 073"}

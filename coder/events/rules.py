@@ -160,6 +160,12 @@ class RuleBook:
                 return verdict  # "found a Hezbollah member guilty of killing Hariri": the charge too
             if circumstance(node) or scene_clause(node):
                 return None  # "during talks with Putin, Erdogan called for ...": the talks happened
+            if node.dep_ == "advcl" and node.lemma_.lower() in REMARKS and node.tag_ == "VBG" and \
+                    node.i > node.head.i and node.doc[node.i - 1].lower_ == "," and child(node, "nsubj") is None \
+                    and not any(c.dep_ == "dobj" and c.lower_ in THINGS for c in kids(node)):
+                # "blamed Syria for the attack, calling Assad a murderer": the subject's own words (but "rejected
+                # the decision, calling it dangerous" speaks of what it rejects)
+                return None
             node = node.head
             if node.pos_ in ("VERB", "NOUN") and node.lemma_.lower() in self.unasserted or (
                     node.pos_ == "NOUN" and node.lemma_.lower() in self.claim_verbs):
@@ -391,6 +397,9 @@ def _verdict(node: Token) -> Token | None:
     return None
 
 
+# what a subject says while it accuses, denies or rejects: a trailing ", calling Assad a murderer" is its own act
+REMARKS = {"call", "say", "describe", "brand", "label", "dub", "term", "add", "warn", "insist", "tell"}
+THINGS = {"it", "this", "that"}
 FACT_NOUNS = {"decision", "move", "step", "vote", "ruling"}  # "Trump's decision to recognize Jerusalem": done
 OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", "press", "push", "persuade", "let",
                   "encourage", "allow", "permit", "tell", "warn", "pressure", "want", "expect", "need", "require",
