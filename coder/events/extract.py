@@ -219,7 +219,8 @@ class StoryCoder:
             drafts.extend(made)
             if trace is not None:
                 trace.considered.append(Considered(sent_no, token.text, trigger.pattern.id, outcome.text))
-        if words & self.rules.obligation_words or any(t.lemma_.lower() in self.rules.obligation_verbs for t in sent):
+        if words & self.rules.obligation_words or any(
+                t.dep_ == "xcomp" and t.head.lemma_.lower() in self.rules.obligation_verbs for t in sent):
             # "X said Y must ..." or "Y needs to ..." (no candidate at all: no speech verb)
             drafts.extend(self._bare_demands(sent, resolver, settled, drafts))
         # "agreed to meet": when the complement is coded (036), the governing verb's own generic
