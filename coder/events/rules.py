@@ -326,9 +326,11 @@ class RuleBook:
         return found
 
     def obligation(self, token: Token) -> Token | None:
-        """The speech verb of "X said (that) Y must ACT" -- X's demand on Y (CAMEO 10) -- else None.
+        """The speech verb of "X said (that) Y must ACT" or "... Y needs to ACT" -- X's demand on Y (CAMEO 10) --
+        else None.
 
-        Without a speaker, or under a conditional, "must" stays a hedge.
+        Without a speaker, or under a conditional, "must" stays a hedge; "needs to" also when negated, hedged or
+        with "would", or when the speech verb does not govern it directly.
         """
         governor = self.obliging_verb(token)
         if governor is not None:
