@@ -257,6 +257,13 @@ def test_a_trailing_remark_is_the_accusers_own_act_not_part_of_the_accusation(co
         "Palestinian leaders rejected Trump's decision on Jerusalem, calling it dangerous.", "2018-01-01")}
 
 
+def test_peoples_coordinated_with_counted_people_are_counted_too(code):
+    assert code("Turkey opened its borders to thousands of Syrians, Iraqis and Afghans.") == {
+        "TUR SYRCVL 081", "TUR IRQCVL 081", "TUR AFGCVL 081"}
+    # uncounted, they are the nations
+    assert code("The US condemned Russians and Iranians.") == {"USA RUS 111", "USA IRN 111"}
+
+
 def test_unnamed_other_states_in_a_list_are_no_actor(code):
     assert code("The United States, India and other governments have sent emergency supplies to Nepal.") == {
         "USA NPL 073", "IND NPL 073"}

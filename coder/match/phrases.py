@@ -666,7 +666,12 @@ class PhraseResolver:
 
     def _counted(self, people: Token) -> bool:
         """A people noun with a number ("168 Liberians") or under a quantity ("thousands of Nigerians") names
-        individuals, not the nation ("the Palestinians rejected the plan")."""
+        individuals, not the nation ("the Palestinians rejected the plan"); so are the peoples coordinated with a
+        counted one ("thousands of Syrians, Iraqis and Afghans", "20 Syrians and Iraqis")."""
+        for _ in range(8):
+            if people.dep_ != "conj" or people.head.i >= people.i:
+                break
+            people = people.head
         if any(c.dep_ == "nummod" for c in kids(people)):
             return True
         return (people.dep_ == "pobj" and people.head.lower_ == "of" and
