@@ -321,9 +321,8 @@ class StoryCoder:
             return []
         out: list[_Draft] = []
         for token in sent:
-            governor = self.rules.obliging_verb(token)
-            if token.pos_ != "VERB" or token.i in settled or governor is None and not any(
-                    c.dep_ == "aux" and c.lower_ in self.rules.obligation_words for c in kids(token)):
+            holder = self.rules.obligation_holder(token) if token.pos_ == "VERB" and token.i not in settled else None
+            if holder is None:
                 continue
             if any(c.dep_ == "neg" for c in kids(token)) or any(
                     token.left_edge.i <= d.trigger.token.i <= token.right_edge.i for d in drafts):
@@ -332,7 +331,7 @@ class StoryCoder:
             if say is None:
                 continue
             speakers = self._speakers(say, resolver)
-            addressees = self._actors([c for c in kids(governor or token) if c.dep_ == "nsubj"], resolver)
+            addressees = self._actors([c for c in kids(holder) if c.dep_ == "nsubj"], resolver)
             trigger = Trigger(token, self.bare_demand)
             out += [_Draft(s, a, self.bare_demand.code, trigger, "demand", s.code)
                     for s in speakers for a in addressees if not _same_actor(s, a)]

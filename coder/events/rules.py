@@ -14,6 +14,7 @@ from coder.codebook.schema import ModalityRule, Rules
 from coder.events.roles import COMMITTED, ORDINALS
 from coder.match.syntax import (GUILTY, child, circumstance, culpable_for, first_conjunct, kids, object_governor,
                                 scene_clause, to_infinitive)
+from coder.match.verbs import NAMING_VERBS
 
 FAILURE = {"fail", "neglect", "end", "cease", "stop", "halt"}  # "the siege failed/ended": it happened
 CLAUSE_DEPS = {"ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "dobj", "acl", "relcl"}
@@ -332,21 +333,28 @@ class RuleBook:
         Without a speaker, or under a conditional, "must" stays a hedge; "needs to" also when negated, hedged or
         with "would", or when the speech verb does not govern it directly.
         """
-        governor = self.obliging_verb(token)
-        if governor is not None:
-            if self.negated(governor) or self.hedged(governor) or any(
-                    c.dep_ == "aux" and c.lower_ == "would" for c in kids(governor)):
-                return None  # "does not need to withdraw", "may have to withdraw", "would need to remain strong"
-            token = governor
-        elif not any(c.dep_ == "aux" and c.lower_ in self.obligation_words for c in kids(token)):
+        holder = self.obligation_holder(token)
+        if holder is None:
             return None
-        if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in kids(token)):
+        governed = holder is not token
+        if governed and (self.negated(holder) or self.hedged(holder) or any(
+                c.dep_ == "aux" and c.lower_ == "would" for c in kids(holder))):
+            return None  # "does not need to withdraw", "may have to withdraw", "would need to remain strong"
+        if any(c.dep_ == "mark" and c.lower_ in self.conditionals for c in kids(holder)):
             return None
-        say = self.speaker_verb(token)
-        if governor is not None and say is not None and not (
-                say == governor.head or governor.dep_ == "conj" and say == governor.head.head):
+        say = self.speaker_verb(holder)
+        if governed and say is not None and not (
+                say == holder.head or holder.dep_ == "conj" and say == holder.head.head):
             return None  # said of Y ("said Washington needs to"), not "said Qatar knows what it needs to do"
         return say
+
+    def obligation_holder(self, token: Token) -> Token | None:
+        """The verb that carries an act's obligation, whose subject is obliged: the act itself under "must",
+        or its obliging verb ("needs" of "Washington needs to take the first step"); None when neither."""
+        governor = self.obliging_verb(token)
+        if governor is not None:
+            return governor
+        return token if any(c.dep_ == "aux" and c.lower_ in self.obligation_words for c in kids(token)) else None
 
     def obliging_verb(self, token: Token) -> Token | None:
         """"needs" of "Y needs to ACT" (rules.yaml `obligation: verbs`): a verb that obliges its subject to the
@@ -400,7 +408,7 @@ def _verdict(node: Token) -> Token | None:
 
 
 # what a subject says while it accuses, denies or rejects: a trailing ", calling Assad a murderer" is its own act
-REMARKS = {"call", "say", "describe", "brand", "label", "dub", "term", "add", "warn", "insist", "tell"}
+REMARKS = NAMING_VERBS | {"say", "describe", "add", "warn", "insist", "tell"}
 THINGS = {"it", "this", "that"}
 FACT_NOUNS = {"decision", "move", "step", "vote", "ruling"}  # "Trump's decision to recognize Jerusalem": done
 OBJECT_CONTROL = {"urge", "ask", "call", "request", "invite", "order", "force", "press", "push", "persuade", "let",

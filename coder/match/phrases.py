@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 
 from coder.codebook.schema import UNKNOWN_COUNTRY, Actor, Rules
 from coder.match.actors import ActorIndex, Mention
-from coder.match.syntax import (ATTRIBUTIONS, PATRONAGE, direct_object, holders, hyphen_prefix, hyphen_suffix,
-                                kids, preposition_objects)
+from coder.match.syntax import (ATTRIBUTIONS, PATRONAGE, direct_object, first_conjunct, holders, hyphen_prefix,
+                                hyphen_suffix, kids, preposition_objects)
 
 # Dependencies that stay inside one actor's noun phrase.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "flat", "case", "nummod", "quantmod", "punct",
@@ -668,10 +668,8 @@ class PhraseResolver:
         """A people noun with a number ("168 Liberians") or under a quantity ("thousands of Nigerians") names
         individuals, not the nation ("the Palestinians rejected the plan"); so are the peoples coordinated with a
         counted one ("thousands of Syrians, Iraqis and Afghans", "20 Syrians and Iraqis")."""
-        for _ in range(8):
-            if people.dep_ != "conj" or people.head.i >= people.i:
-                break
-            people = people.head
+        while (first := first_conjunct(people)) is not people:
+            people = first
         if any(c.dep_ == "nummod" for c in kids(people)):
             return True
         return (people.dep_ == "pobj" and people.head.lower_ == "of" and
