@@ -168,7 +168,7 @@ def test_people_nouns_are_their_country_and_counted_people_civilians(code):
 
 
 def test_taking_part_in_an_event_noun_makes_the_subject_its_source(code):
-    assert code("Iran took part in talks with the European Union.") == {"IRN IGOEUREEC 046", "IGOEUREEC IRN 046"}
+    assert code("Iran took part in talks with the European Union.") == {"IRN IGOEUREEC 040", "IGOEUREEC IRN 040"}
     assert code("Syrian rebels engaged in clashes with Turkish troops.") == {"SYRREB TURMIL 190", "TURMIL SYRREB 190"}
 
 
@@ -196,7 +196,7 @@ def test_adjunct_event_nouns_and_misparsed_subjects(code):
     assert code("French President Nicolas Sarkozy is on a visit to Saudi Arabia.", "2008-01-13") == {
         "FRAGOV SAU 042", "SAU FRAGOV 043"}
     assert code("During talks with Putin, Erdogan called for a ceasefire.", "2020-03-05") == {
-        "TURGOV RUSGOV 046", "RUSGOV TURGOV 046"}
+        "TURGOV RUSGOV 040", "RUSGOV TURGOV 040"}
     assert code("Israel retaliated with airstrikes on Hezbollah targets in southern Lebanon.") == {"ISR LBNREB 195"}
     assert code("Russia responded with missile strikes on Kyiv.") == {"RUS UKR 195"}  # missiles are aerial weapons
     assert code("Sweden suspended aid to Zimbabwe.") == {"SWE ZWE 162"}  # "Sweden" parsed as npadvmod
@@ -383,7 +383,7 @@ def test_call_with_a_name_as_predicate_is_a_phone_call(code):
 
 def test_counterpart_holds_the_other_partys_role(code):
     assert code("The Indian defence minister held talks with his Chinese counterpart.") == {
-        "INDGOV CHNGOV 046", "CHNGOV INDGOV 046"}
+        "INDGOV CHNGOV 040", "CHNGOV INDGOV 040"}
     assert code("Russian troops attacked their Ukrainian counterparts.") == {"RUSMIL UKRMIL 190"}
 
 
@@ -795,7 +795,7 @@ def test_an_event_noun_subject_of_a_hedged_clause_gives_nothing(code):
                 "Taliban would resume.", "2020-06-01") == set()
     assert code("Clashes between Indian and Chinese troops could erupt again, analysts said.") == set()
     assert code("Talks between Israel and Hamas broke down on Tuesday.") == {
-        "ISR PSEREBHMS 046", "PSEREBHMS ISR 046"}  # reported, not hedged
+        "ISR PSEREBHMS 040", "PSEREBHMS ISR 040"}  # reported, not hedged
 
 
 def test_nominal_event_takes_the_modality_of_its_verb(code):
@@ -2081,3 +2081,12 @@ def test_the_sole_country_reaches_a_party_facing_that_countrys_rebels(code):
     assert code("The Taliban attacked an army base in southern Kandahar province overnight.", "2018-06-01") == {
         "AFGREB AFGMIL 190"}
     assert code("Communist rebels said they released a kidnapped Japanese citizen.") == {"---REB JPNCVL 0841"}
+
+
+def test_talks_held_are_a_meeting_and_negotiations_are_046(code):
+    # plain "talks" with someone are a meeting (040); negotiations, or talks named as such, are 046
+    assert code("The Chinese foreign minister held talks with his Russian counterpart on Monday.") == {
+        "CHNGOV RUSGOV 040", "RUSGOV CHNGOV 040"}
+    assert code("Colombia held peace talks with the ELN rebels on Monday.") == {"COL COLREB 046", "COLREB COL 046"}
+    assert code("Britain and India held trade negotiations on Monday.") == {"GBR IND 046", "IND GBR 046"}
+    assert code("Iran resumed talks with the United States.") == {"IRN USA 046", "USA IRN 046"}
