@@ -2090,3 +2090,8 @@ def test_talks_held_are_a_meeting_and_negotiations_are_046(code):
     assert code("Colombia held peace talks with the ELN rebels on Monday.") == {"COL COLREB 046", "COLREB COL 046"}
     assert code("Britain and India held trade negotiations on Monday.") == {"GBR IND 046", "IND GBR 046"}
     assert code("Iran resumed talks with the United States.") == {"IRN USA 046", "USA IRN 046"}
+
+
+def test_an_accusation_of_supporting_terrorism_is_a_plain_accusation(code):
+    assert code("Saudi Arabia accused Qatar of supporting terrorism.") == {"SAU QAT 112"}
+    assert code("Iran accused Israel of aggression.") == {"IRN ISR 1123"}
