@@ -330,7 +330,9 @@ def test_participle_with_an_object_is_active(code):
 
 
 def test_one_sided_agreement_to_a_ceasefire_with_a_party(code):
-    assert code("Russia agreed to a ceasefire with Ukraine.") == {"RUS UKR 0356", "UKR RUS 0356"}
+    # agreed to is the truce itself (0871), as "agreed a ceasefire"; only a future agreement is an intention
+    assert code("Russia agreed to a ceasefire with Ukraine.") == {"RUS UKR 0871", "UKR RUS 0871"}
+    assert code("Russia will agree to a ceasefire with Ukraine.") == {"RUS UKR 0356", "UKR RUS 0356"}
 
 
 def test_responding_to_an_act_is_not_doing_it(code):
