@@ -2097,3 +2097,9 @@ def test_talks_held_are_a_meeting_and_negotiations_are_046(code):
 def test_an_accusation_of_supporting_terrorism_is_a_plain_accusation(code):
     assert code("Saudi Arabia accused Qatar of supporting terrorism.") == {"SAU QAT 112"}
     assert code("Iran accused Israel of aggression.") == {"IRN ISR 1123"}
+
+
+def test_a_deal_reached_is_an_agreement_made(code):
+    assert code("Canada and Mexico reached a new trade agreement.") == {"CAN MEX 057", "MEX CAN 057"}
+    assert code("Serbia reached a compromise with Kosovo.") == {"SRB XKX 030", "XKX SRB 030"}
+    assert code("Britain said Sudan and the rebels must reach an agreement.") == {"GBR SDN 107", "GBR SDNREB 107"}
