@@ -2103,3 +2103,9 @@ def test_a_deal_reached_is_an_agreement_made(code):
     assert code("Canada and Mexico reached a new trade agreement.") == {"CAN MEX 057", "MEX CAN 057"}
     assert code("Serbia reached a compromise with Kosovo.") == {"SRB XKX 030", "XKX SRB 030"}
     assert code("Britain said Sudan and the rebels must reach an agreement.") == {"GBR SDN 107", "GBR SDNREB 107"}
+
+
+def test_an_appeal_to_halt_takes_the_code_of_what_is_halted(code):
+    assert code("The UN urged Russia to halt its offensive in Ukraine.") == {"IGOUNO RUS 0256"}
+    assert code("The European Union urged Ukraine to end its political crisis.") == {"IGOEUREEC UKR 027"}
+    assert code("The Arab League urged Israel to halt settlement construction.") == {"IGOMEAARL ISR 020"}
