@@ -2109,3 +2109,8 @@ def test_an_appeal_to_halt_takes_the_code_of_what_is_halted(code):
     assert code("The UN urged Russia to halt its offensive in Ukraine.") == {"IGOUNO RUS 0256"}
     assert code("The European Union urged Ukraine to end its political crisis.") == {"IGOEUREEC UKR 027"}
     assert code("The Arab League urged Israel to halt settlement construction.") == {"IGOMEAARL ISR 020"}
+
+
+def test_a_rejected_demand_is_a_rejection_and_a_defied_one_a_refusal_to_yield(code):
+    assert code("Qatar rejected the Saudi demands.") == {"QAT SAU 120"}
+    assert code("Iraq defied an ultimatum from the American president.") == {"IRQ USAGOV 124"}
