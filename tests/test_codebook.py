@@ -114,14 +114,17 @@ stand_ins:
 places:
   institution_roots: ["98"]
   bare_state_roots: ["97"]
+  own_country_roots: ["95"]
 unasserted:
   participle_acts: ["96"]
 """)
     assert any("rules.yaml:7: places bare_state_roots: '97' is not a quoted code of the taxonomy" in m
                for m in msgs), msgs
-    assert any("rules.yaml:9: unasserted participle_acts: '96' is not a quoted code of the taxonomy" in m
+    assert any("rules.yaml:10: unasserted participle_acts: '96' is not a quoted code of the taxonomy" in m
                for m in msgs), msgs
     assert any("rules.yaml:6: places institution_roots: '98' is not a quoted code of the taxonomy" in m
+               for m in msgs), msgs
+    assert any("rules.yaml:8: places own_country_roots: '95' is not a quoted code of the taxonomy" in m
                for m in msgs), msgs
     assert any("rules.yaml:3: stand_ins crowd_role: must be a three-letter role code" in m for m in msgs), msgs
     assert any("rules.yaml:4: stand_ins document_roots: '99' is not a quoted code of the taxonomy" in m

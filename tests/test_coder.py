@@ -2114,3 +2114,10 @@ def test_an_appeal_to_halt_takes_the_code_of_what_is_halted(code):
 def test_a_rejected_demand_is_a_rejection_and_a_defied_one_a_refusal_to_yield(code):
     assert code("Qatar rejected the Saudi demands.") == {"QAT SAU 120"}
     assert code("Iraq defied an ultimatum from the American president.") == {"IRQ USAGOV 124"}
+
+
+def test_praising_or_defending_ones_own_country_is_no_event(code):
+    assert code("Vice-President Hamilton Mourao on Tuesday defended Brazil's environmental policies.",
+                "2020-07-01") == set()
+    assert code("The Chinese president praised Russia's efforts.") == {"CHNGOV RUS 051"}
+    assert code("The Myanmar president called for reform of Myanmar's constitution.") == {"MMRGOV MMR 0244"}

@@ -278,6 +278,7 @@ class Rules:
     home_codes: list[str] = field(default_factory=list)
     domestic_codes: list[str] = field(default_factory=list)  # role-only party: the other side's country
     bare_state_roots: list[str] = field(default_factory=list)  # ... where a bare country is that side's state
+    own_country_roots: list[str] = field(default_factory=list)  # no act of these roots toward one's own country
     participle_act_roots: list[str] = field(default_factory=list)  # a describing participle still acts in these
     state_roles: list[str] = field(default_factory=list)
     institution_roles: list[str] = field(default_factory=list)  # a country's own legislature, courts, unions ...

@@ -96,6 +96,7 @@ class StoryCoder:
         self.home_codes = tuple(book.rules.home_codes)
         self.domestic_codes = tuple(book.rules.domestic_codes)
         self.bare_state_roots = tuple(book.rules.bare_state_roots)
+        self.own_country_roots = tuple(book.rules.own_country_roots)
         self.participle_act_roots = tuple(book.rules.participle_act_roots)
         bare = book.rules.obligation.mapping.get("0")
         self.bare_demand = VerbPattern("rules.obligation", bare, "verb", frozenset(), origin="rules.yaml obligation") \
@@ -742,7 +743,7 @@ class StoryCoder:
                        self._domestic(b, a, a.is_place and code.startswith(self.bare_state_roots)), c)
                       for a, b, c in visits]
         drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits
-                  if not _same_actor(a, b) or (at_home and a.is_place)]
+                  if (not _same_actor(a, b) or (at_home and a.is_place)) and not self._toward_own_country(a, b, c)]
         if not drafts:
             return Outcome("source and target are the same actor"), []
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
@@ -812,6 +813,12 @@ class StoryCoder:
             return actor  # "outside the Chinese embassy in New Delhi": a state's mission abroad
         return replace(actor, code=state.entity + actor.role, entity=state.entity,
                        why=actor.why + f"; country of {state.text!r} (places: domestic)")
+
+    def _toward_own_country(self, a: ResolvedActor, b: ResolvedActor, code: str) -> bool:
+        """Praise or defence of one's own country is no interaction: "Mourao defended Brazil's environmental
+        policies", "the Dubai ruler praised the UAE's efforts" (rules.yaml `places: own_country_roots`)."""
+        return (bool(self.own_country_roots) and code.startswith(self.own_country_roots) and not b.role
+                and bool(b.entity) and b.entity == a.entity)
 
     def _institution(self, actor: ResolvedActor, state: ResolvedActor, acting: bool = False) -> ResolvedActor:
         """A legislature, court, university or union of unknown country facing a state (its government, forces or
