@@ -112,6 +112,13 @@ def test_explain_shows_actors_patterns_and_events():
     assert as_json["sentences"][0]["events"][0]["code"] == "111"
 
 
+def test_explain_says_why_an_act_toward_ones_own_country_is_dropped():
+    result = run("explain", "Vice-President Hamilton Mourao defended Brazil's environmental policies.",
+                 "--date", "2020-07-01")
+    assert result.returncode == 0, result.stderr
+    assert "own_country_roots" in result.stdout and "EVENT" not in result.stdout
+
+
 def test_explain_lists_known_actors_no_pattern_looked_at():
     """A sentence no pattern codes still shows which dictionary names were found, so a user can tell a
     missing verb pattern from a missing actor."""

@@ -745,6 +745,8 @@ class StoryCoder:
         drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits
                   if (not _same_actor(a, b) or (at_home and a.is_place)) and not self._toward_own_country(a, b, c)]
         if not drafts:
+            if any(self._toward_own_country(a, b, c) for a, b, c in visits):
+                return Outcome("an act toward the actor's own country (rules.yaml places: own_country_roots)"), []
             return Outcome("source and target are the same actor"), []
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
             memory.note_pair(sources[0], sources[1])
