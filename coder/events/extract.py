@@ -742,12 +742,12 @@ class StoryCoder:
             visits = [(self._domestic(a, b),
                        self._domestic(b, a, a.is_place and code.startswith(self.bare_state_roots)), c)
                       for a, b, c in visits]
-        drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in visits
-                  if (not _same_actor(a, b) or (at_home and a.is_place)) and not self._toward_own_country(a, b, c)]
+        distinct = [(a, b, c) for a, b, c in visits if not _same_actor(a, b) or (at_home and a.is_place)]
+        drafts = [_Draft(a, b, c, trigger, mod_name, speaker) for a, b, c in distinct
+                  if not self._toward_own_country(a, b, c)]
         if not drafts:
-            if any(self._toward_own_country(a, b, c) for a, b, c in visits):
-                return Outcome("an act toward the actor's own country (rules.yaml places: own_country_roots)"), []
-            return Outcome("source and target are the same actor"), []
+            return Outcome("an act toward the actor's own country (rules.yaml places: own_country_roots)" if distinct
+                           else "source and target are the same actor"), []
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
             memory.note_pair(sources[0], sources[1])
         return Outcome(f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else "") +
@@ -819,8 +819,7 @@ class StoryCoder:
     def _toward_own_country(self, a: ResolvedActor, b: ResolvedActor, code: str) -> bool:
         """Praise or defence of one's own country is no interaction: "Mourao defended Brazil's environmental
         policies", "the Dubai ruler praised the UAE's efforts" (rules.yaml `places: own_country_roots`)."""
-        return (bool(self.own_country_roots) and code.startswith(self.own_country_roots) and not b.role
-                and bool(b.entity) and b.entity == a.entity)
+        return code.startswith(self.own_country_roots) and not b.role and bool(b.entity) and b.entity == a.entity
 
     def _institution(self, actor: ResolvedActor, state: ResolvedActor, acting: bool = False) -> ResolvedActor:
         """A legislature, court, university or union of unknown country facing a state (its government, forces or
