@@ -2121,3 +2121,13 @@ def test_praising_or_defending_ones_own_country_is_no_event(code):
                 "2020-07-01") == set()
     assert code("The Chinese president praised Russia's efforts.") == {"CHNGOV RUS 051"}
     assert code("The Myanmar president called for reform of Myanmar's constitution.") == {"MMRGOV MMR 0244"}
+
+
+def test_an_answered_accusation_that_names_no_one_accuses_whoever_answers_it(code):
+    # the accusation's matter, hung by the parser on the answering verb or the accuser, still names its sub-code
+    assert code("The Chinese government has rejected accusations by the US of genocide in Xinjiang.") == {
+        "CHNGOV USA 016", "USA CHNGOV 1124"}
+    assert code("The Chinese government has denied charges by the U.S. Chamber of Commerce that its rules "
+                "constitute theft.") == {"CHNGOV USABUS 016", "USABUS CHNGOV 1121"}
+    assert code("Russia rejected accusations by Ukraine that Ukrainian forces shelled the plant.") == {
+        "RUS UKR 016", "UKR UKRMIL 1123"}

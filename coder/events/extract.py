@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from coder.codebook.schema import Codebook, VerbPattern
 from coder.events.record import Event
-from coder.events.roles import effective_subject, noun_source, place_heads, slot_tokens
+from coder.events.roles import effective_subject, noun_source, place_heads, slot_tokens, states_matter
 from coder.events.rules import Modality, RuleBook
 from coder.events.topics import topic_code
 from coder.match.actors import ActorIndex
@@ -597,6 +597,14 @@ class StoryCoder:
             # avert the threat is its target
             targets = [t for t in self._actors(self._condition_subjects(token), resolver)
                        if not any(t.entity and t.entity == s.entity for s in sources)]
+        answer = rules.answered_by(token, code) if kind == "noun" and tgt_slot != "none" else None
+        if not any(t.entity for t in targets) and answer is not None and states_matter(token, answer):
+            # "China rejected accusations by the US of genocide": an accusation that names no one accused
+            # accuses whoever answers it (not "rejected Pakistan's accusations", which says nothing of what
+            # was alleged)
+            answerer = effective_subject(answer)
+            targets = [t for t in self._actors([answerer] if answerer is not None else [], resolver)
+                       if t.entity] or targets
         if purposes is not None and code.startswith(self.purpose_roots) and tgt_slot != "none" and not any(
                 t.entity and not t.is_place for t in targets):
             aims = self._aims(token, kind, resolver, memory, event_sources)

@@ -127,12 +127,36 @@ def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozen
         if c.dep_ in ("amod", "compound", "nmod") and c.i not in exclude and is_actor_word(c):
             return [noun]  # the caller resolves the noun's modifiers together ("Pakistani rebel attack")
     verb = object_governor(noun)
+    if verb is not None and noun.dep_ == "dobj" and not is_passive(verb):
+        # "denied charges by the U.S. Chamber of Commerce that ...": the parser hangs the object's by-phrase on
+        # the active verb, which has no agent of its own
+        by = [o for o in preposition_objects(verb, "by") if o.i > noun.i and
+              any(is_actor_word(t) for t in o.subtree)]
+        if by:
+            return by[:1]
     if verb is None or verb.lemma_.lower() in observers:
         return []
     if noun.dep_ == "pobj" and not _agent_behind(noun.head.lower_, noun, verb):
         return []
     subj = effective_subject(verb)
     return [subj] if subj is not None else []
+
+
+def states_matter(noun: Token, verb: Token) -> bool:
+    """Whether an accusation says what is alleged: an of- or about-phrase ("accusations of genocide"), a
+    that-clause, or either hung by the parser on the answering verb or on the accuser ("denied charges by the
+    Chamber of Commerce that its rules constitute theft")."""
+    accusers = [o for c in kids(noun) if c.dep_ == "prep" and c.lower_ == "by" for o in kids(c) if o.dep_ == "pobj"]
+    accusers += [o for c in kids(verb) if c.i > noun.i and c.dep_ == "prep" and c.lower_ == "by" for o in kids(c)
+                 if o.dep_ == "pobj"]
+    for holder in [noun] + accusers:
+        # (of a common noun: "the Secretary of State" names the accuser, not the matter)
+        if any(c.dep_ == "prep" and c.lower_ in ("of", "about") and (holder is noun or any(
+                o.pos_ == "NOUN" for o in kids(c))) for c in kids(holder)):
+            return True
+    clauses = [c for c in kids(noun) if c.dep_ in ("acl", "ccomp")] + [
+        c for c in kids(verb) if c.i > noun.i and c.dep_ == "ccomp"]
+    return any(m.dep_ == "mark" and m.lower_ == "that" for c in clauses for m in kids(c))
 
 
 def _agent_behind(prep: str, noun: Token, verb: Token) -> bool:

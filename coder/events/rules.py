@@ -294,6 +294,15 @@ class RuleBook:
         lem = verb.lemma_.lower()
         return lem in self.factive or (bool(code) and code.startswith(self.answered) and lem in self.answers)
 
+    def answered_by(self, noun: Token, code: str) -> Token | None:
+        """The verb that answers an accusation noun ("rejected accusations by the US"), or None (rules.yaml
+        `observers: answers` / `answered`)."""
+        verb = object_governor(noun)
+        if verb is None or not code.startswith(self.answered) or verb.lemma_.lower() not in self.answers or (
+                noun.dep_ != "dobj" and first_conjunct(noun).dep_ != "dobj"):
+            return None
+        return verb
+
     def noun_modality(self, noun: Token, witnessed: bool = False) -> Modality | None | bool:
         """What the verb a nominal event is the object of does to it.
 
