@@ -2131,3 +2131,9 @@ def test_an_answered_accusation_that_names_no_one_accuses_whoever_answers_it(cod
                 "constitute theft.") == {"CHNGOV USABUS 016", "USABUS CHNGOV 1121"}
     assert code("Russia rejected accusations by Ukraine that Ukrainian forces shelled the plant.") == {
         "RUS UKR 016", "UKR UKRMIL 1123"}
+
+
+def test_the_countrys_role_word_is_of_the_country_named_last_before_it(code):
+    assert code("Libyan authorities suspended military aid to the country's rebel groups.") == {"LBYGOV LBYREB 1622"}
+    assert code("Turkish police detained the country's opposition leader after Greece protested.") == {"TURCOP TUROPP 173"}
+    assert code("The country's army attacked rebels.") == {"---MIL ---REB 190"}

@@ -41,6 +41,7 @@ SPEECH_VERBS = {"say", "tell", "claim", "report", "announce", "state", "add", "i
                 "confirm", "charge", "accuse", "protest"}
 # heads that stand for the people of their of-phrase: "a group of Moroccan diplomats"
 LEADS = {"leader", "head", "chief", "chairman", "chairwoman", "chair"}  # "the leader of X" stands for X
+ANAPHORIC_STATES = {"country", "nation"}  # "the country's rebels": the country the sentence named last
 GOVERNED = {"country", "nation", "state", "kingdom", "republic", "island", "emirate", "province", "region", "city",
             "capital", "government", "regime", "administration"}  # "the country's leader" is a government's
 PARTITIVES = {"group", "delegation", "team", "member", "number", "dozen", "hundred", "thousand", "million", "billion",
@@ -545,7 +546,7 @@ class PhraseResolver:
             if head.lemma_.lower() in LEADS and any(c.dep_ == "poss" and c.pos_ == "NOUN" and c.lemma_.lower() not in
                                                     GOVERNED and c.i not in self.at for c in kids(head)):
                 return []  # "the group's leader", "the company's chief" lead no actor ("the country's leader" may)
-            owner = self._possessive_owner(head, core)
+            owner = self._possessive_owner(head, core) or self._the_country(head)
             if owner is not None and not owner.person and not takes_role(owner.kind, owner.code, owner.entity):
                 # "Hamas said its gunmen ...": an armed group's members are the group, as in "Hamas's gunmen"
                 return [self._make(owner.code, owner.entity, split_code(owner.code, owner.entity), core,
@@ -590,6 +591,24 @@ class PhraseResolver:
                 found = self._antecedent(tok, person=tok.lower_ in ("his", "her"))
                 if found is not None and found.entity:
                     return found
+        return None
+
+    def _the_country(self, head: Token) -> ResolvedActor | None:
+        """"the country's rebels", "the nation's Supreme Court": of the country named last before them in the
+        sentence ("Libyan authorities suspended aid to the country's rebels" -> LBYREB); None when none is."""
+        poss = next((c for c in kids(head) if c.dep_ == "poss" and c.lemma_.lower() in ANAPHORIC_STATES and
+                     c.i not in self.at and any(d.lower_ == "the" for d in kids(c))), None)
+        if poss is None:
+            return None
+        for i in range(poss.i - 1, poss.sent.start - 1, -1):
+            m = self.at.get(i)
+            if m is None or m.kind != "actor":
+                continue
+            actor = self.index.actors[m.actor]
+            if actor.kind in ("country", "territory"):
+                entity = actor.code[:3]
+                return self._make(entity, entity, "", {poss.i}, f"'the {poss.text}' -> {self.doc[m.start:m.end].text!r}",
+                                  kind="country")
         return None
 
     def _coordinated(self, entities: list[Mention]) -> list[Mention]:
