@@ -2137,3 +2137,8 @@ def test_the_countrys_role_word_is_of_the_country_named_last_before_it(code):
     assert code("Libyan authorities suspended military aid to the country's rebel groups.") == {"LBYGOV LBYREB 1622"}
     assert code("Turkish police detained the country's opposition leader after Greece protested.") == {"TURCOP TUROPP 173"}
     assert code("The country's army attacked rebels.") == {"---MIL ---REB 190"}
+
+
+def test_a_purpose_carried_by_try_or_designed_still_names_the_mediated_parties(code):
+    assert code("Egypt has launched a mediation effort to try to prevent a military confrontation between Turkey "
+                "and Syria.") == {"EGY TUR 045", "EGY SYR 045"}

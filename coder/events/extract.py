@@ -895,9 +895,13 @@ class StoryCoder:
         if governor is not None:
             holders.append(governor)
         for holder in holders:
-            for clause in kids(holder):
-                if clause.dep_ not in ("advcl", "xcomp", "acl", "relcl") or not to_infinitive(clause) or \
-                        clause.lemma_.lower() not in self.beneficiary_verbs:
+            clauses = [c for c in kids(holder) if c.dep_ in ("advcl", "xcomp", "acl", "relcl")]
+            # through a verb that only carries the purpose: "a mediation effort designed to help the government and
+            # the rebels reach a settlement", "an effort to try to prevent a confrontation between Turkey and Syria"
+            clauses += [x for c in clauses if c.lemma_.lower() in PURPOSE_CARRIERS and (
+                to_infinitive(c) or c.tag_ == "VBN") for x in kids(c) if x.dep_ == "xcomp"]
+            for clause in clauses:
+                if not to_infinitive(clause) or clause.lemma_.lower() not in self.beneficiary_verbs:
                     continue
                 helped = direct_object(clause)
                 if helped is not None and helped.lemma_.lower() in PROPOSALS:
@@ -1143,6 +1147,7 @@ LAUNCHES = {"fire", "launch", "lob", "drop", "hurl"}
 # ... and what else sets off an attack that acts in a relative clause ("planted a bomb that killed five soldiers";
 # not "arrested a man that attacked police": the arrested man acts)
 SETS_OFF = LAUNCHES | {"plant", "detonate", "carry", "conduct", "unleash", "shoot", "throw", "send", "deploy", "use"}
+PURPOSE_CARRIERS = {"design", "mean", "aim", "intend", "try", "seek", "attempt"}  # "an effort designed to help ..."
 ANAPHORS = {"another", "others", "one", "both", "all", "some", "several", "many", "most", "few", "each", "either"}
 OBJECT_PREPS = ("with", "on", "against", "to", "toward", "towards", "into", "upon")
 
