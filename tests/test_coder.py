@@ -2142,3 +2142,8 @@ def test_the_countrys_role_word_is_of_the_country_named_last_before_it(code):
 def test_a_purpose_carried_by_try_or_designed_still_names_the_mediated_parties(code):
     assert code("Egypt has launched a mediation effort to try to prevent a military confrontation between Turkey "
                 "and Syria.") == {"EGY TUR 045", "EGY SYR 045"}
+
+
+def test_a_sentence_initial_acronym_parsed_as_an_adverb_is_the_subject(code):
+    assert code("USAID sent aid to Syria.") == {"USAGOV SYR 070"}
+    assert code("IGAD criticized the government of South Sudan.") == {"IGOEAFDEVIAD SSDGOV 111"}

@@ -39,9 +39,12 @@ def effective_subject(token: Token, depth: int = 0) -> Token | None:
             t.pos_ in ("PROPN", "PUNCT") for t in token.doc[subj.i + 1:c.i])), None)  # "group al-Shabab" too
         subj = nxt or subj
     if subj is None and token.pos_ == "VERB":
-        # "Sweden suspended aid to Zimbabwe": a sentence-initial name parsed as an adverbial noun
-        first = child(token, "npadvmod")
-        if first is not None and first.pos_ == "PROPN" and first.i < token.i and first.left_edge.is_sent_start:
+        # "Sweden suspended aid to Zimbabwe": a sentence-initial name parsed as an adverbial noun; "USAID deployed
+        # rescue teams", "IGAD criticized ...": an acronym parsed as an adverb or auxiliary
+        first = next((c for c in kids(token) if c.i < token.i and c.left_edge.is_sent_start and (
+            (c.dep_ == "npadvmod" and c.pos_ == "PROPN") or (c.dep_ in ("npadvmod", "advmod", "aux") and
+                                                             _acronym(c)))), None)
+        if first is not None:
             subj = first
     if subj is not None:
         if subj.lower_ in RELATIVIZERS and token.dep_ == "relcl":
@@ -110,6 +113,10 @@ def passive_agent(token: Token) -> Token | None:
     if not objs:  # "were kidnapped and killed by al-Shabab": the last participle's agent did both
         objs = [o for c in kids(token) if c.dep_ == "conj" and is_passive(c) for o in preposition_objects(c, "by")]
     return objs[0] if objs else None
+
+
+def _acronym(token: Token) -> bool:
+    return token.is_alpha and token.is_upper and len(token) >= 3
 
 
 def noun_source(noun: Token, exclude: set[int], is_actor_word, observers: frozenset[str] = frozenset()) -> list[Token]:
