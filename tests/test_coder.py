@@ -2147,3 +2147,8 @@ def test_a_purpose_carried_by_try_or_designed_still_names_the_mediated_parties(c
 def test_a_sentence_initial_acronym_parsed_as_an_adverb_is_the_subject(code):
     assert code("USAID sent aid to Syria.") == {"USAGOV SYR 070"}
     assert code("IGAD criticized the government of South Sudan.") == {"IGOEAFDEVIAD SSDGOV 111"}
+
+
+def test_aid_announced_is_aid_given_and_aid_pledged_an_intention(code):
+    assert code("Japan announced $10 million in emergency aid to Haiti.") == {"JPN HTI 073"}
+    assert code("Japan pledged $10 million in emergency aid to Haiti.") == {"JPN HTI 0333"}
