@@ -161,6 +161,24 @@ topics:
     assert any("rules.yaml:6: topics: '9999' is not a quoted code of the taxonomy" in m for m in msgs), msgs
 
 
+def test_bad_recasts_are_errors_with_file_and_line(tmp_path):
+    # (the mini taxonomy has 04, 040, 042, 043, 19 and 190; a recast may leave the root, unlike a topic)
+    msgs = broken(tmp_path, "rules.yaml", """
+recast:
+  "190":
+    "190": [peacekeeping]
+    "0749": [peacekeeping]
+    "042": [$no_such_set]
+  "9999":
+    "040": [x]
+""")
+    assert any("rules.yaml:3: recast 190: '190' is the code itself" in m for m in msgs), msgs
+    assert any("rules.yaml:4: recast 190: '0749' is not a quoted code of the taxonomy" in m for m in msgs), msgs
+    assert any("rules.yaml:5: recast 190 042: 'words' refers to unknown word set $no_such_set" in m for m in msgs), msgs
+    assert any("rules.yaml:6: recast: '9999' is not a quoted code of the taxonomy" in m for m in msgs), msgs
+    assert not any("not a sub-code" in m for m in msgs), msgs
+
+
 def test_a_role_a_rule_names_must_be_a_role_of_agents_yaml(tmp_path):
     # a misspelt role in a rule's role list would silently match nothing
     msgs = broken(tmp_path, "rules.yaml", """

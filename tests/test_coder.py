@@ -2152,3 +2152,9 @@ def test_a_sentence_initial_acronym_parsed_as_an_adverb_is_the_subject(code):
 def test_aid_announced_is_aid_given_and_aid_pledged_an_intention(code):
     assert code("Japan announced $10 million in emergency aid to Haiti.") == {"JPN HTI 073"}
     assert code("Japan pledged $10 million in emergency aid to Haiti.") == {"JPN HTI 0333"}
+
+
+def test_a_deployment_to_serve_as_peacekeepers_is_peacekeeping(code):
+    # rules.yaml recast: what the act is about (here its purpose clause) makes it an act of another family
+    assert code("The US military sent 200 troops to Syria to serve as a peacekeeping force.") == {"USAMIL SYR 074"}
+    assert code("France sent troops to Mali to fight jihadists.") == {"FRA MLI 154"}

@@ -630,7 +630,8 @@ RULE_KEYS = {"negation", "hedges", "intent", "threat", "refusal", "discourse", "
              "unasserted", "claims",
              "observers", "obligation", "attempt", "places", "stand_ins", "purposes", "appeal",
              "appeal_to_target", "visits", "press", "offer", "aerial", "remote", "people", "third_place", "artillery",
-             "suicide", "vehicle_bomb", "roadside_bomb", "beneficiaries", "consider", "owners", "topics"}
+             "suicide", "vehicle_bomb", "roadside_bomb", "beneficiaries", "consider", "owners", "topics",
+             "recast"}
 
 
 def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType],
@@ -781,35 +782,38 @@ def _load_rules(r: _Reader, path: Path | None, events: dict[str, EventType],
         people_quantities=get("people", "quantities"),
         people_nations=get("people", "nations"),
         topics=_topics(r, path, data.get("topics"), data.line_of("topics"), events, wordsets),
+        recast=_topics(r, path, data.get("recast"), data.line_of("recast"), events, wordsets, key="recast"),
     )
 
 
 def _topics(r: _Reader, path: Path, block: object, line: int, events: dict[str, EventType],
-            wordsets: dict[str, frozenset[str]]) -> dict[str, list[tuple[str, frozenset[str]]]]:
+            wordsets: dict[str, frozenset[str]], key: str = "topics") -> dict[str, list[tuple[str, frozenset[str]]]]:
     """`topics`: generic code -> {sub-code: topic words}. Each sub-code must be a code of the taxonomy below its
-    generic code's root ("112": {"1124": [$war_crime]})."""
+    generic code's root ("112": {"1124": [$war_crime]}). `recast`: the same shape, but the new code may be of any
+    root ("154": {"074": [peacekeeping]}: a deployment for peacekeeping is peacekeeping)."""
     if block is None:
         return {}
     if not isinstance(block, LineDict):
-        r.error(path, line, "topics", "must be a mapping of quoted codes to {sub-code: words}")
+        r.error(path, line, key, "must be a mapping of quoted codes to {code: words}")
         return {}
     out: dict[str, list[tuple[str, frozenset[str]]]] = {}
     for code, subs in block.items():
         at = block.line_of(code)
         if not _is_code(code) or code not in events:
-            r.error(path, at, "topics", f"{code!r} is not a quoted code of the taxonomy")
+            r.error(path, at, key, f"{code!r} is not a quoted code of the taxonomy")
             continue
         if not isinstance(subs, LineDict) or not subs:
-            r.error(path, at, f"topics {code}", "must be a mapping of quoted sub-codes to word lists")
+            r.error(path, at, f"{key} {code}", "must be a mapping of quoted codes to word lists")
             continue
         for sub, words in subs.items():
             sub_line = subs.line_of(sub)
             if not _is_code(sub) or sub not in events:
-                r.error(path, sub_line, f"topics {code}", f"{sub!r} is not a quoted code of the taxonomy")
-            elif sub[:2] != code[:2] or sub == code:
-                r.error(path, sub_line, f"topics {code}", f"{sub!r} is not a sub-code of root {code[:2]}")
+                r.error(path, sub_line, f"{key} {code}", f"{sub!r} is not a quoted code of the taxonomy")
+            elif sub == code or (key == "topics" and sub[:2] != code[:2]):
+                r.error(path, sub_line, f"{key} {code}", f"{sub!r} is not a sub-code of root {code[:2]}"
+                        if key == "topics" else f"{sub!r} is the code itself")
             else:
-                found = _lemmas(r, path, words, sub_line, f"topics {code} {sub}", "words", wordsets)
+                found = _lemmas(r, path, words, sub_line, f"{key} {code} {sub}", "words", wordsets)
                 if found:
                     out.setdefault(code, []).append((sub, found))
     return out

@@ -308,6 +308,7 @@ class Rules:
     people_nations: list[str] = field(default_factory=list)  # "the Palestinian people": the nation
     # generic code -> [(sub-code, topic words)]: what the act is about names its sub-code (112 -> 1124)
     topics: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
+    recast: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)  # code -> [(other code, words)]
 
 
 @dataclass

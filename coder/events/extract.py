@@ -132,6 +132,7 @@ class StoryCoder:
         self.purpose_aims = tuple(book.rules.purpose_aims)
         self.purpose_digits = dict(book.rules.purpose_digits)
         self.topics = book.rules.topics  # generic code -> [(sub-code, topic words)]
+        self.recast = book.rules.recast  # code -> [(code of another family, words)]
         self.weapons = [(rule, frozenset(rule.nouns)) for rule in (
             book.rules.suicide, book.rules.vehicle_bomb, book.rules.roadside_bomb, book.rules.remote, book.rules.aerial,
             book.rules.artillery) if rule.nouns]
@@ -619,6 +620,12 @@ class StoryCoder:
         if code in self.topics:  # "accusations that its army committed ethnic cleansing": 112 -> 1124
             code, topic = topic_code(token, object_governor(token) if kind == "noun" else None, code, self.topics,
                                      resolver.is_actor_word)
+        if code in self.recast:  # "sent 200 troops to Syria to serve as a peacekeeping force": 154 -> 074
+            # (a role word counts here: "to serve as a peacekeeping force")
+            recast, matter = topic_code(token, object_governor(token) if kind == "noun" else None, code, self.recast,
+                                        resolver.is_name_word)
+            if matter:
+                code, topic = recast, matter
         in_object = code.startswith(self.object_place_codes) and bool(target_heads)
 
         placed_act = act_in(self.place_roots)

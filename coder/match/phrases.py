@@ -229,6 +229,10 @@ class PhraseResolver:
     def is_actor_word(self, token: Token) -> bool:
         return token.i in self.at
 
+    def is_name_word(self, token: Token) -> bool:
+        """A word of a named actor (not of a role word alone)."""
+        return token.i in self.at and self.at[token.i].kind == "actor"
+
     # -- composition -------------------------------------------------------------------------
     def _resolve(self, head: Token, loose: bool) -> list[ResolvedActor]:
         split = self._modifier_coordination(head, loose)
