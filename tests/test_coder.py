@@ -2158,3 +2158,9 @@ def test_a_deployment_to_serve_as_peacekeepers_is_peacekeeping(code):
     # rules.yaml recast: what the act is about (here its purpose clause) makes it an act of another family
     assert code("The US military sent 200 troops to Syria to serve as a peacekeeping force.") == {"USAMIL SYR 074"}
     assert code("France sent troops to Mali to fight jihadists.") == {"FRA MLI 154"}
+
+
+def test_an_intent_to_cooperate_takes_the_field_it_names(code):
+    assert code("Japan pledged to work with China on third country projects.") == {"JPN CHN 0311"}
+    assert code("India and Russia agreed to cooperate on defence.") == {"IND RUS 0312", "RUS IND 0312"}
+    assert code("Japan pledged to cooperate with China.") == {"JPN CHN 030"}
