@@ -2164,3 +2164,8 @@ def test_an_intent_to_cooperate_takes_the_field_it_names(code):
     assert code("Japan pledged to work with China on third country projects.") == {"JPN CHN 0311"}
     assert code("India and Russia agreed to cooperate on defence.") == {"IND RUS 0312", "RUS IND 0312"}
     assert code("Japan pledged to cooperate with China.") == {"JPN CHN 030"}
+
+
+def test_a_ceasefire_agreement_signed_or_reached_is_the_truce(code):
+    assert code("Israel reached a ceasefire deal with Hamas.") == {"ISR PSEREBHMS 0871", "PSEREBHMS ISR 0871"}
+    assert code("Israel and Hamas signed a peace agreement.") == {"ISR PSEREBHMS 057", "PSEREBHMS ISR 057"}
