@@ -2154,10 +2154,15 @@ def test_aid_announced_is_aid_given_and_aid_pledged_an_intention(code):
     assert code("Japan pledged $10 million in emergency aid to Haiti.") == {"JPN HTI 0333"}
 
 
-def test_a_deployment_to_serve_as_peacekeepers_is_peacekeeping(code):
+def test_a_deployment_to_serve_as_peacekeepers_is_peacekeeping(code, nlp):
     # rules.yaml recast: what the act is about (here its purpose clause) makes it an act of another family
     assert code("The US military sent 200 troops to Syria to serve as a peacekeeping force.") == {"USAMIL SYR 074"}
     assert code("France sent troops to Mali to fight jihadists.") == {"FRA MLI 154"}
+    from coder.explain import explain_text
+
+    report = explain_text(nlp, "The US military sent 200 troops to Syria to serve as a peacekeeping force.", None)
+    assert any("code 074 from the topic 'peacekeeping force' (rules.yaml recast)" in c["outcome"]
+               for s in report["sentences"] for c in s["considered"]), report
 
 
 def test_an_intent_to_cooperate_takes_the_field_it_names(code):

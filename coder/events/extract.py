@@ -616,7 +616,7 @@ class StoryCoder:
                 purposes.update(d.trigger.token.i for d in aims)
             else:
                 targets = self._protested_against(token, kind, resolver) or targets
-        topic = ""
+        topic, topic_rule = "", "topics"
         if code in self.topics:  # "accusations that its army committed ethnic cleansing": 112 -> 1124
             code, topic = topic_code(token, object_governor(token) if kind == "noun" else None, code, self.topics,
                                      resolver.is_actor_word)
@@ -626,6 +626,7 @@ class StoryCoder:
                                         resolver.is_name_word)
             if matter:
                 code, topic = recast, matter
+                topic_rule = "recast"
         in_object = code.startswith(self.object_place_codes) and bool(target_heads)
 
         placed_act = act_in(self.place_roots)
@@ -766,7 +767,8 @@ class StoryCoder:
         if len(sources) == 2 and sources[0].entity != sources[1].entity:
             memory.note_pair(sources[0], sources[1])
         return Outcome(f"coded {len(drafts)} event(s)" + (f" ({mod_name})" if mod_name else "") +
-                       (f"; sub-code {code} from the topic '{topic}' (rules.yaml topics)" if topic else "")), drafts
+                       (f"; {'sub-code' if topic_rule == 'topics' else 'code'} {code} from the topic '{topic}' "
+                        f"(rules.yaml {topic_rule})" if topic else "")), drafts
 
     def _condition_subjects(self, token: Token) -> list[Token]:
         """Subjects of the if/unless clauses of a threat ("... unless Baghdad accepted" -> Baghdad), on the

@@ -291,8 +291,7 @@ class RuleBook:
         verb = object_governor(noun)
         if verb is None or noun.dep_ != "dobj" and first_conjunct(noun).dep_ != "dobj":
             return False
-        lem = verb.lemma_.lower()
-        return lem in self.factive or (bool(code) and code.startswith(self.answered) and lem in self.answers)
+        return verb.lemma_.lower() in self.factive or self.answered_by(noun, code) is not None
 
     def answered_by(self, noun: Token, code: str) -> Token | None:
         """The verb that answers an accusation noun ("rejected accusations by the US"), or None (rules.yaml

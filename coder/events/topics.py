@@ -72,10 +72,9 @@ def _content(token: Token, governor: Token | None) -> Iterator[tuple[int, Token]
             # Chamber of Commerce that its rules constitute theft", "rejected accusations by the US of genocide"
             start += [c for c in kids(governor) if c.i > token.i and c.dep_ == "ccomp" and
                       any(m.dep_ == "mark" and m.lower_ == "that" for m in kids(c))]
-            start += [p for c in kids(governor) if c.i > token.i and c.dep_ == "prep" and c.lower_ == "by"
-                      for o in kids(c) if o.dep_ == "pobj" for p in kids(o) if p.dep_ == "prep" and p.lower_ == "of"]
-            start += [p for c in kids(token) if c.dep_ == "prep" and c.lower_ == "by"
-                      for o in kids(c) if o.dep_ == "pobj" for p in kids(o) if p.dep_ == "prep" and p.lower_ == "of"]
+            by = [c for c in kids(governor) if c.i > token.i] + list(kids(token))
+            start += [p for c in by if c.dep_ == "prep" and c.lower_ == "by" for o in kids(c) if o.dep_ == "pobj"
+                      for p in kids(o) if p.dep_ == "prep" and p.lower_ == "of"]
     seen = {token.i}
     queue = deque((1, c) for c in start)
     while queue:
