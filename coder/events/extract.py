@@ -616,17 +616,16 @@ class StoryCoder:
                 purposes.update(d.trigger.token.i for d in aims)
             else:
                 targets = self._protested_against(token, kind, resolver) or targets
-        topic, topic_rule = "", "topics"
-        if code in self.topics:  # "accusations that its army committed ethnic cleansing": 112 -> 1124
-            code, topic = topic_code(token, object_governor(token) if kind == "noun" else None, code, self.topics,
-                                     resolver.is_actor_word)
-        if code in self.recast:  # "sent 200 troops to Syria to serve as a peacekeeping force": 154 -> 074
-            # (a role word counts here: "to serve as a peacekeeping force")
-            recast, matter = topic_code(token, object_governor(token) if kind == "noun" else None, code, self.recast,
-                                        resolver.is_name_word)
-            if matter:
-                code, topic = recast, matter
-                topic_rule = "recast"
+        # what the act is about: "accusations that its army committed ethnic cleansing" 112 -> 1124 (topics); "sent
+        # 200 troops to Syria to serve as a peacekeeping force" 154 -> 074 (recast, where a role word counts)
+        topic, topic_rule = "", ""
+        for rule, table, is_name in (("topics", self.topics, resolver.is_actor_word),
+                                     ("recast", self.recast, resolver.is_name_word)):
+            if code in table:
+                named_code, matter = topic_code(token, object_governor(token) if kind == "noun" else None, code,
+                                                table, is_name)
+                if matter:
+                    code, topic, topic_rule = named_code, matter, rule
         in_object = code.startswith(self.object_place_codes) and bool(target_heads)
 
         placed_act = act_in(self.place_roots)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from coder.match.syntax import (GUILTY, child, culpable_for, direct_object, first_conjunct, fronted_participle_object,
-                                is_passive, kids, nested_preposition_objects, object_governor, preposition_objects,
-                                to_infinitive)
+                                is_passive, kids, nested_preposition_objects, object_by_phrases, object_governor,
+                                preposition_objects, that_marked, to_infinitive)
 from coder.match.verbs import measured_nouns
 
 RELATIVIZERS = {"who", "which", "that", "whom"}
@@ -153,17 +153,14 @@ def states_matter(noun: Token, verb: Token) -> bool:
     """Whether an accusation says what is alleged: an of- or about-phrase ("accusations of genocide"), a
     that-clause, or either hung by the parser on the answering verb or on the accuser ("denied charges by the
     Chamber of Commerce that its rules constitute theft")."""
-    accusers = [o for c in kids(noun) if c.dep_ == "prep" and c.lower_ == "by" for o in kids(c) if o.dep_ == "pobj"]
-    accusers += [o for c in kids(verb) if c.i > noun.i and c.dep_ == "prep" and c.lower_ == "by" for o in kids(c)
-                 if o.dep_ == "pobj"]
-    for holder in [noun] + accusers:
+    for holder in [noun] + object_by_phrases(noun, verb):
         # (of a common noun: "the Secretary of State" names the accuser, not the matter)
         if any(c.dep_ == "prep" and c.lower_ in ("of", "about") and (holder is noun or any(
                 o.pos_ == "NOUN" for o in kids(c))) for c in kids(holder)):
             return True
     clauses = [c for c in kids(noun) if c.dep_ in ("acl", "ccomp")] + [
         c for c in kids(verb) if c.i > noun.i and c.dep_ == "ccomp"]
-    return any(m.dep_ == "mark" and m.lower_ == "that" for c in clauses for m in kids(c))
+    return any(that_marked(c) for c in clauses)
 
 
 def _agent_behind(prep: str, noun: Token, verb: Token) -> bool:
@@ -250,7 +247,7 @@ def clause_subjects(trigger: Token, kind: str) -> list[Token]:
     "optimistic that the EU would grant ...", also without "that" after a verb or adjective)."""
     found = []
     for c in kids(trigger):
-        that = any(m.dep_ == "mark" and m.lower_ == "that" for m in kids(c))
+        that = that_marked(c)
         if c.dep_ == "ccomp" or (c.dep_ == "acl" and that) or (kind == "verb" and c.dep_ == "advcl" and that):
             found += [s for s in kids(c) if s.dep_ in ("nsubj", "nsubjpass")]
     return found

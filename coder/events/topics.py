@@ -20,7 +20,7 @@ from typing import Callable, Iterator
 
 from spacy.tokens import Token
 
-from coder.match.syntax import SUBJECT_DEPS, kids, to_infinitive
+from coder.match.syntax import SUBJECT_DEPS, kids, object_by_phrases, that_marked, to_infinitive
 from coder.match.verbs import word_forms
 
 # dependents that never say what the act is about (a modifier is read as part of its head's phrase, "human rights
@@ -70,11 +70,9 @@ def _content(token: Token, governor: Token | None) -> Iterator[tuple[int, Token]
         if token.dep_ == "dobj":
             # what the parser hangs on the verb after its object belongs to the object: "denied charges by the
             # Chamber of Commerce that its rules constitute theft", "rejected accusations by the US of genocide"
-            start += [c for c in kids(governor) if c.i > token.i and c.dep_ == "ccomp" and
-                      any(m.dep_ == "mark" and m.lower_ == "that" for m in kids(c))]
-            by = [c for c in kids(governor) if c.i > token.i] + list(kids(token))
-            start += [p for c in by if c.dep_ == "prep" and c.lower_ == "by" for o in kids(c) if o.dep_ == "pobj"
-                      for p in kids(o) if p.dep_ == "prep" and p.lower_ == "of"]
+            start += [c for c in kids(governor) if c.i > token.i and c.dep_ == "ccomp" and that_marked(c)]
+            start += [p for o in object_by_phrases(token, governor) for p in kids(o)
+                      if p.dep_ == "prep" and p.lower_ == "of"]
     seen = {token.i}
     queue = deque((1, c) for c in start)
     while queue:

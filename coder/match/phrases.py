@@ -611,8 +611,8 @@ class PhraseResolver:
             actor = self.index.actors[m.actor]
             if actor.kind in ("country", "territory"):
                 entity = actor.code[:3]
-                return self._make(entity, entity, "", {poss.i}, f"'the {poss.text}' -> {self.doc[m.start:m.end].text!r}",
-                                  kind="country")
+                named = self.doc[m.start:m.end].text
+                return self._make(entity, entity, "", {poss.i}, f"'the {poss.text}' -> {named!r}", kind="country")
         return None
 
     def _coordinated(self, entities: list[Mention]) -> list[Mention]:

@@ -318,6 +318,18 @@ def nested_preposition_objects(token: Token, prep: str) -> list[Token]:
     return found
 
 
+def that_marked(clause: Token) -> bool:
+    """A clause opened by "that" ("accusations that Tehran was behind the attack")."""
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in kids(clause))
+
+
+def object_by_phrases(noun: Token, verb: Token) -> list[Token]:
+    """The by-phrase objects of a verb's object: on the noun, or hung by the parser on the verb after it ("denied
+    charges by the U.S. Chamber of Commerce that ...")."""
+    return [o for c in [*kids(noun), *(c for c in kids(verb) if c.i > noun.i)] if c.dep_ == "prep" and
+            c.lower_ == "by" for o in kids(c) if o.dep_ == "pobj"]
+
+
 def _preposition_objects(token: Token, prep: str) -> list[Token]:
     found: list[Token] = []
     for c in kids(token):
